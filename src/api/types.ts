@@ -1,0 +1,46 @@
+import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncStatus } from '../domain/model.js';
+
+export interface ClientOptions {
+  /** What the user typed: with or without trailing slash or `/api/v3`. */
+  url: string;
+  token: string;
+  /** Per-request timeout in milliseconds (default 10 000). */
+  timeoutMs?: number;
+  /** Disable TLS verification. */
+  insecure?: boolean;
+  /** Aborts every request in flight (quit). */
+  signal?: AbortSignal;
+  /** Override for tests; defaults to the package name and version. */
+  userAgent?: string;
+}
+
+export interface RequestOptions {
+  /** Aborts just this call (the poller's stop). */
+  signal?: AbortSignal;
+}
+
+export type TriggerResult = { started: true };
+
+/**
+ * Everything aksync asks of authentik. Every method resolves to domain types or rejects with an ApiError;
+ * nothing else escapes. No method retries.
+ */
+export interface AuthentikApi {
+  /** `<origin>/api/v3`, normalised. */
+  readonly baseUrl: string;
+  version(opts?: RequestOptions): Promise<ServerVersion>;
+  me(opts?: RequestOptions): Promise<CurrentUser>;
+  /** All pages of `/sources/ldap/`. */
+  listSources(opts?: RequestOptions): Promise<LdapSource[]>;
+  getSource(slug: string, opts?: RequestOptions): Promise<LdapSource>;
+  /**
+   * The sync status of one source, in the server's generation (detected from /admin/version/ once and cached,
+   * falling back to the response's shape). Generation B also reads the schedule and the recent tasks; it needs the
+   * source's pk, so pass the source when you have it.
+   */
+  syncStatus(slug: string, opts?: RequestOptions & { source?: LdapSource }): Promise<SyncStatus>;
+  /** Start a sync now (A: PATCH source {}, B: POST schedule send). */
+  triggerSync(slug: string, opts?: RequestOptions & { source?: LdapSource }): Promise<TriggerResult>;
+  /** The generation, once known. */
+  generation(opts?: RequestOptions): Promise<Generation>;
+}

@@ -1,0 +1,120 @@
+// The generation-neutral domain model. Every API adapter produces these types; everything above the API layer
+// (verdict, poller, commands, screens) consumes only these. Strings here are raw server text: sanitise at output.
+
+export type Generation = 'A' | 'B';
+
+/** Known page types; any other value from a newer server is kept as-is. */
+export const PAGE_TYPES = ['users', 'groups', 'membership', 'user_deletions', 'group_deletions'] as const;
+export type KnownPageType = (typeof PAGE_TYPES)[number];
+
+/** Known log levels, lowest to highest; unknown levels are kept as-is and treated as info. */
+export const LOG_LEVELS = ['notset', 'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical'] as const;
+
+export interface LogMessage {
+  timestamp: Date | null;
+  /** Server's log_level, lower-cased; may be a value this version does not know. */
+  level: string;
+  logger: string;
+  event: string;
+  attributes: Record<string, unknown>;
+}
+
+/**
+ * A task's state, normalised across generations. `rawStatus` keeps the server's own word.
+ * - ok: finished without an error status (messages may still hold problems)
+ * - warning / error: the server said so
+ * - running / queued: not finished (generation B only)
+ * - unknown: the server said `unknown`, or a value this version does not know
+ */
+export type TaskState = 'ok' | 'warning' | 'error' | 'running' | 'queued' | 'unknown';
+
+export interface SyncTask {
+  /** uuid (A) or message_id (B) */
+  id: string;
+  /** `<slug>:<type>:<page uuid>` for page tasks; `<slug>` for a generation B run (parent) task */
+  uid: string;
+  /** first `:` segment of uid */
+  slug: string;
+  /** page type (users, groups, ...) or 'run' for a generation B parent task */
+  type: string;
+  /** page uuid, or '' for a parent task */
+  pageId: string;
+  kind: 'page' | 'run';
+  state: TaskState;
+  rawStatus: string;
+  start: Date | null;
+  finish: Date | null;
+  durationSeconds: number | null;
+  messages: LogMessage[];
+  /** generation B: logs of earlier attempts (retries); empty for A */
+  previousMessages: LogMessage[];
+  retries: number;
+}
+
+export interface Schedule {
+  id: string;
+  crontab: string;
+  nextRun: Date | null;
+  paused: boolean;
+  lastTaskStatus: string | null;
+}
+
+export interface SyncStatus {
+  generation: Generation;
+  /** The server's lock flag. A: only while enumerating. B: the whole run. */
+  isRunning: boolean;
+  /** Every task the server returned, unfiltered (the prefix quirk is handled by the verdict). */
+  tasks: SyncTask[];
+  /** generation B only */
+  lastSuccessfulSync: Date | null;
+  /** generation B only: the raw aggregated status word */
+  lastSyncStatus: string | null;
+  /** generation B only, when the schedule could be read */
+  schedule: Schedule | null;
+  /** generation B: detail (schedule/tasks) could not be read for lack of this permission */
+  missingDetailPermission: string | null;
+}
+
+export interface ConnectivityEntry {
+  host: string;
+  /** `ok`, or the error text */
+  status: string;
+  vendor?: string;
+  version?: string;
+}
+
+export interface LdapSource {
+  pk: string;
+  name: string;
+  slug: string;
+  enabled: boolean;
+  syncUsers: boolean;
+  syncGroups: boolean;
+  /** null when the server has not checked yet; `__all__` is kept as host `__all__` */
+  connectivity: ConnectivityEntry[] | null;
+}
+
+export interface ServerVersion {
+  version: string;
+  generation: Generation;
+}
+
+export interface CurrentUser {
+  username: string;
+  name: string;
+  isSuperuser: boolean;
+  /** `app.codename` strings */
+  permissions: string[];
+}
+
+/** The permission a generation needs to see per-run detail. */
+export const TASK_VIEW_PERMISSIONS: Record<Generation, string[]> = {
+  A: ['authentik_events.view_systemtask'],
+  B: ['authentik_tasks_schedules.view_schedule', 'authentik_tasks.view_task'],
+};
+
+/** The permissions this user lacks to see sync detail on a server of this generation (empty: can see). */
+export function missingTaskPermissions(user: CurrentUser, generation: Generation): string[] {
+  if (user.isSuperuser) return [];
+  return TASK_VIEW_PERMISSIONS[generation].filter((p) => !user.permissions.includes(p));
+}
