@@ -57,13 +57,18 @@ export interface Schedule {
   nextRun: Date | null;
   paused: boolean;
   lastTaskStatus: string | null;
+  /** Seconds between two scheduled runs, derived from the crontab when it can be (null otherwise). */
+  periodSeconds: number | null;
 }
 
 export interface SyncStatus {
   generation: Generation;
   /** The server's lock flag. A: only while enumerating. B: the whole run. */
   isRunning: boolean;
-  /** Every task the server returned, unfiltered (the prefix quirk is handled by the verdict). */
+  /**
+   * A: every task the server returned, unfiltered (the prefix quirk is handled by the verdict).
+   * B: the tasks of the most recent run only (its parent `run` task and its page tasks).
+   */
   tasks: SyncTask[];
   /** generation B only */
   lastSuccessfulSync: Date | null;
