@@ -1,0 +1,267 @@
+// Tell the truth the raw status hides: authentik calls a page "successful" even when it skipped objects, and an
+// empty task list can mean "between runs", "no permission" or "LDAP server down". Pure: no I/O, no clock of its own.
+import {
+  PAGE_TYPES,
+  type Generation,
+  type LdapSource,
+  type LogMessage,
+  type SyncStatus,
+  type SyncTask,
+} from './model.js';
+
+export type VerdictLevel = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
+
+/** Monitoring-plugin exit codes. */
+export const VERDICT_EXIT_CODES: Record<VerdictLevel, number> = { OK: 0, WARNING: 1, CRITICAL: 2, UNKNOWN: 3 };
+
+export interface Verdict {
+  level: VerdictLevel;
+  /** One sentence, raw server text possibly inside: sanitise at output. */
+  reason: string;
+}
+
+export interface TaskView {
+  task: SyncTask;
+  /** Sum of `Synced N objects.` (negative counts, from disabled syncing, count as 0); null when none reported. */
+  objects: number | null;
+  /** Messages worth a human's attention: everything but `Synced N objects.` and the task framework's lifecycle lines. */
+  problems: LogMessage[];
+  isError: boolean;
+  /** What to show in one line: the error, else the first problem, else the last message. */
+  headline: string;
+}
+
+export interface TypeSummary {
+  type: string;
+  pages: number;
+  objects: number;
+  problems: number;
+  errors: number;
+}
+
+export interface RunSummary {
+  slug: string;
+  generation: Generation;
+  /** This source's tasks only, oldest first. */
+  tasks: TaskView[];
+  /** Page tasks by type: the known types in their natural order, then any unknown type. */
+  byType: TypeSummary[];
+  totals: TypeSummary;
+  start: Date | null;
+  finish: Date | null;
+  durationSeconds: number | null;
+  firstError: { task: TaskView; text: string } | null;
+}
+
+export interface Assessment {
+  summary: RunSummary;
+  verdict: Verdict;
+  running: boolean;
+}
+
+export interface AssessInput {
+  slug: string;
+  status: SyncStatus;
+  /** For the empty-list rules (connectivity). */
+  source?: LdapSource | null;
+  /** Permissions the token lacks to see sync detail (from /core/users/me/); empty or absent when it can see. */
+  missingPermissions?: readonly string[];
+  now: Date;
+  /** A monitor knows whether the task count grew since its last poll; a one-shot check does not. */
+  tasksStillArriving?: boolean;
+}
+
+const SYNCED = /^Synced (-?\d+) objects\.$/;
+const LIFECYCLE = new Set([
+  'Task has been queued',
+  'Task is being processed',
+  'Task finished processing without errors',
+  'Task will be retried',
+]);
+const RESET_PASSWORD = /^'.*': Reset user's password$/;
+const ALWAYS_LISTED = new Set(['users', 'groups', 'membership']);
+const ERROR_LEVELS = new Set(['error', 'critical', 'exception']);
+/** A one-shot check treats a page that finished this recently as a sign pages are still arriving. */
+const RECENT_PAGE_MS = 20_000;
+
+export function isErrorLevel(level: string): boolean {
+  return ERROR_LEVELS.has(level.toLowerCase());
+}
+
+export function isProblem(message: LogMessage): boolean {
+  const event = message.event.trim();
+  if (SYNCED.test(event)) return false;
+  if (LIFECYCLE.has(event) && !isErrorLevel(message.level)) return false;
+  if (RESET_PASSWORD.test(event)) return false;
+  return true;
+}
+
+/** The line that explains an error: a Python traceback's last line (`module.Error: text`), else the first line. */
+export function errorSummary(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length === 0) return '';
+  if (lines[0]?.startsWith('Traceback')) return lines[lines.length - 1] ?? '';
+  return lines[0] ?? '';
+}
+
+export function viewTask(task: SyncTask): TaskView {
+  let objects: number | null = null;
+  for (const m of task.messages) {
+    const match = SYNCED.exec(m.event.trim());
+    if (match) objects = (objects ?? 0) + Math.max(0, Number(match[1]));
+  }
+  const problems = task.messages.filter(isProblem);
+  const errorMessage = task.messages.find((m) => isErrorLevel(m.level));
+  const isError = task.state === 'error' || errorMessage !== undefined;
+  const headlineSource = errorMessage ?? (isError ? problems[0] : undefined) ?? problems[0] ?? task.messages.at(-1);
+  const headline = headlineSource ? errorSummary(headlineSource.event) : isError ? task.rawStatus : '';
+  return { task, objects, problems, isError, headline };
+}
+
+function emptyType(type: string): TypeSummary {
+  return { type, pages: 0, objects: 0, problems: 0, errors: 0 };
+}
+
+function addTo(summary: TypeSummary, view: TaskView): void {
+  summary.pages += 1;
+  summary.objects += view.objects ?? 0;
+  summary.problems += view.problems.length;
+  summary.errors += view.isError ? 1 : 0;
+}
+
+function time(d: Date | null): number {
+  return d ? d.getTime() : Number.NaN;
+}
+
+export function summarise(slug: string, status: SyncStatus): RunSummary {
+  const own = status.tasks.filter((t) => t.slug === slug);
+  const tasks = own
+    .map(viewTask)
+    .sort((a, b) => (time(a.task.start) || 0) - (time(b.task.start) || 0) || a.task.uid.localeCompare(b.task.uid));
+
+  const types = new Map<string, TypeSummary>(PAGE_TYPES.map((t) => [t, emptyType(t)]));
+  const totals = emptyType('total');
+  for (const view of tasks) {
+    if (view.task.kind !== 'page') continue;
+    let entry = types.get(view.task.type);
+    if (!entry) types.set(view.task.type, (entry = emptyType(view.task.type)));
+    addTo(entry, view);
+    addTo(totals, view);
+  }
+  // Deletion pages exist only from 2025.6 on: list them only when present; the three main types always.
+  const byType = [...types.values()].filter((t) => t.pages > 0 || ALWAYS_LISTED.has(t.type));
+
+  const starts = tasks.map((v) => time(v.task.start)).filter(Number.isFinite);
+  const finishes = tasks.map((v) => time(v.task.finish)).filter(Number.isFinite);
+  const start = starts.length ? new Date(Math.min(...starts)) : null;
+  const finish = finishes.length ? new Date(Math.max(...finishes)) : null;
+  const durationSeconds = start && finish ? Math.max(0, (finish.getTime() - start.getTime()) / 1000) : null;
+
+  const errorView = tasks.find((v) => v.isError);
+  const firstError = errorView ? { task: errorView, text: errorView.headline } : null;
+  return { slug, generation: status.generation, tasks, byType, totals, start, finish, durationSeconds, firstError };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function isRunning(input: AssessInput, summary: RunSummary): boolean {
+  if (input.status.isRunning || input.tasksStillArriving) return true;
+  if (summary.tasks.some((v) => v.task.state === 'running' || v.task.state === 'queued')) return true;
+  if (input.status.generation === 'A' && input.tasksStillArriving === undefined && summary.finish) {
+    return input.now.getTime() - summary.finish.getTime() < RECENT_PAGE_MS;
+  }
+  return false;
+}
+
+function connectivityFailure(source: LdapSource | null | undefined): string | null {
+  const failing = source?.connectivity?.find((c) => c.status !== 'ok');
+  return failing ? `LDAP server ${failing.host === '__all__' ? '' : `${failing.host} `}unreachable: ${failing.status}` : null;
+}
+
+function humanAge(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)}s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)}m`;
+  if (seconds < 48 * 3600) return `${Math.round(seconds / 3600)}h`;
+  return `${Math.round(seconds / 86400)}d`;
+}
+
+function verdictFromTasks(summary: RunSummary): Verdict | null {
+  const pages = summary.tasks.filter((v) => v.task.kind === 'page');
+  const failedRun = summary.tasks.find((v) => v.task.kind === 'run' && v.isError);
+  const errors = pages.filter((v) => v.isError).length;
+  if (errors > 0 || failedRun) {
+    const what = failedRun && errors === 0
+      ? `the sync run failed (${failedRun.task.rawStatus}${failedRun.task.retries ? ` after ${plural(failedRun.task.retries, 'retry')}` : ''})`
+      : `${errors} of ${plural(pages.length, 'page')} failed`;
+    const text = summary.firstError?.text;
+    return { level: 'CRITICAL', reason: text ? `${what}: ${text}` : what };
+  }
+  const problems = summary.tasks.reduce((n, v) => n + v.problems.length, 0);
+  const warned = summary.tasks.filter((v) => v.task.state === 'warning').length;
+  if (problems > 0 || warned > 0) {
+    const withProblems = pages.filter((v) => v.problems.length > 0).length;
+    const parts = [];
+    if (problems > 0) parts.push(`${plural(problems, 'problem message')} in ${plural(withProblems, 'page')}`);
+    if (warned > 0) parts.push(`${plural(warned, 'task')} with status warning`);
+    return { level: 'WARNING', reason: parts.join(', ') };
+  }
+  const unknown = summary.tasks.filter((v) => v.task.state === 'unknown');
+  if (unknown.length > 0) {
+    return { level: 'WARNING', reason: `${plural(unknown.length, 'task')} in a state aksync does not know (${unknown[0]?.task.rawStatus})` };
+  }
+  if (summary.tasks.length === 0) return null;
+  return { level: 'OK', reason: `${plural(pages.length, 'page')}, ${plural(summary.totals.objects, 'object')} synced` };
+}
+
+/** Generation B's own status fields, judged when they say more than the tasks (or there are no tasks). */
+function verdictFromGenerationB(status: SyncStatus, now: Date): Verdict | null {
+  const last = status.lastSyncStatus;
+  if (last === 'rejected' || last === 'error') return { level: 'CRITICAL', reason: `the last sync run ended ${last}` };
+  if (!status.lastSuccessfulSync) {
+    return status.isRunning ? null : { level: 'WARNING', reason: 'never synced: authentik has no successful sync on record' };
+  }
+  const period = status.schedule?.periodSeconds;
+  const age = (now.getTime() - status.lastSuccessfulSync.getTime()) / 1000;
+  if (period && age > 2 * period) {
+    return { level: 'WARNING', reason: `stale: the last successful sync was ${humanAge(age)} ago (schedule every ${humanAge(period)})` };
+  }
+  if (last === 'warning') return { level: 'WARNING', reason: 'the last sync run ended with warnings' };
+  return null;
+}
+
+const SEVERITY: Record<VerdictLevel, number> = { OK: 0, WARNING: 1, UNKNOWN: 2, CRITICAL: 3 };
+
+function worst(a: Verdict | null, b: Verdict | null): Verdict | null {
+  if (!a) return b;
+  if (!b) return a;
+  return SEVERITY[b.level] > SEVERITY[a.level] ? b : a;
+}
+
+export function assess(input: AssessInput): Assessment {
+  const { status, slug } = input;
+  const summary = summarise(slug, status);
+  const running = isRunning(input, summary);
+  let verdict = verdictFromTasks(summary);
+
+  if (status.generation === 'B') {
+    verdict = worst(verdict, verdictFromGenerationB(status, input.now));
+  }
+  if (!verdict) {
+    const missing = input.missingPermissions?.length ? input.missingPermissions : status.missingDetailPermission ? [status.missingDetailPermission] : [];
+    const down = connectivityFailure(input.source);
+    if (running) {
+      verdict = { level: 'OK', reason: 'a sync run is starting: authentik is reading the directory' };
+    } else if (missing.length > 0) {
+      verdict = { level: 'UNKNOWN', reason: `the token cannot see sync tasks: it lacks the permission ${missing.join(' and ')}` };
+    } else if (down) {
+      verdict = { level: 'CRITICAL', reason: down };
+    } else if (status.generation === 'B' && status.lastSuccessfulSync) {
+      verdict = { level: 'OK', reason: `last successful sync ${humanAge((input.now.getTime() - status.lastSuccessfulSync.getTime()) / 1000)} ago` };
+    } else {
+      verdict = { level: 'WARNING', reason: 'no sync run recorded (authentik keeps a run\'s tasks for about 2 hours)' };
+    }
+  }
+  return { summary, verdict, running };
+}
