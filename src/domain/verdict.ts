@@ -162,8 +162,8 @@ export function summarise(slug: string, status: SyncStatus): RunSummary {
   return { slug, generation: status.generation, tasks, byType, totals, start, finish, durationSeconds, firstError };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 function isRunning(input: AssessInput, summary: RunSummary): boolean {
@@ -193,7 +193,7 @@ function verdictFromTasks(summary: RunSummary): Verdict | null {
   const errors = pages.filter((v) => v.isError).length;
   if (errors > 0 || failedRun) {
     const what = failedRun && errors === 0
-      ? `the sync run failed (${failedRun.task.rawStatus}${failedRun.task.retries ? ` after ${plural(failedRun.task.retries, 'retry')}` : ''})`
+      ? `the sync run failed (${failedRun.task.rawStatus}${failedRun.task.retries ? ` after ${plural(failedRun.task.retries, 'retry', 'retries')}` : ''})`
       : `${errors} of ${plural(pages.length, 'page')} failed`;
     const text = summary.firstError?.text;
     return { level: 'CRITICAL', reason: text ? `${what}: ${text}` : what };
