@@ -1,0 +1,185 @@
+// Arguments → one command and its flags. node:util's parseArgs does the parsing; this file owns the vocabulary:
+// which flags each command takes, and the one-line errors (exit 2) for everything else.
+import { parseArgs } from 'node:util';
+
+export const COMMANDS = ['monitor', 'status', 'sources', 'sync', 'config', 'demo', 'help'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+const FLAG_SPECS = {
+  url: { type: 'string' },
+  'token-file': { type: 'string' },
+  insecure: { type: 'boolean' },
+  timeout: { type: 'string' },
+  interval: { type: 'string' },
+  profile: { type: 'string' },
+  json: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  ascii: { type: 'boolean' },
+  'no-alt-screen': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  wait: { type: 'boolean' },
+  serve: { type: 'boolean' },
+  generation: { type: 'string' },
+  scenario: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+} as const;
+
+type FlagName = keyof typeof FLAG_SPECS;
+
+const CONNECTION: FlagName[] = ['url', 'token-file', 'insecure', 'timeout', 'profile', 'no-color'];
+const SCREEN: FlagName[] = ['interval', 'ascii', 'no-alt-screen'];
+
+/** Which flags each command accepts, besides --help and --version. */
+export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
+  monitor: [...CONNECTION, ...SCREEN],
+  status: [...CONNECTION, 'json'],
+  sources: [...CONNECTION, 'json'],
+  sync: [...CONNECTION, 'yes', 'wait', 'interval', 'json'],
+  config: ['profile', 'url', 'token-file', 'insecure', 'timeout', 'no-color'],
+  demo: ['serve', 'generation', 'scenario', 'no-color', ...SCREEN],
+  help: [],
+};
+
+export interface Flags {
+  url?: string;
+  tokenFile?: string;
+  insecure?: boolean;
+  timeoutSeconds?: number;
+  intervalSeconds?: number;
+  profile?: string;
+  json: boolean;
+  noColor: boolean;
+  ascii: boolean;
+  altScreen: boolean;
+  yes: boolean;
+  wait: boolean;
+  serve: boolean;
+  generation?: 'A' | 'B';
+  scenario?: string;
+}
+
+export type ParsedArgs =
+  | { kind: 'run'; command: CommandName; positionals: string[]; flags: Flags }
+  | { kind: 'help'; command: CommandName | null }
+  | { kind: 'version' }
+  | { kind: 'usage-error'; message: string; hint: string };
+
+const SLUG = /^[-a-zA-Z0-9_]+$/;
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+export function closestCommand(word: string): CommandName | null {
+  let best: CommandName | null = null;
+  let bestDistance = 3;
+  for (const c of COMMANDS) {
+    const d = editDistance(word.toLowerCase(), c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function usage(message: string, command: CommandName | null): ParsedArgs {
+  return { kind: 'usage-error', message, hint: `Run 'aksync ${command && command !== 'monitor' ? `${command} ` : ''}--help' for usage.` };
+}
+
+function seconds(name: string, text: string | undefined, min: number, max: number): number | string | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max) {
+    return `--${name} takes a number of seconds from ${min} to ${max}, not '${text}'.`;
+  }
+  return value;
+}
+
+export function parseCommandLine(argv: string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: FLAG_SPECS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(text);
+    if (unknown) return usage(`unknown option ${unknown[1]}`, null);
+    const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(text);
+    if (missing) return usage(`${missing[1]} needs a value`, null);
+    return usage(text.split('\n')[0] ?? text, null);
+  }
+  const { values, positionals } = parsed;
+
+  let command: CommandName = 'monitor';
+  let rest = positionals;
+  const first = positionals[0];
+  if (first !== undefined) {
+    if ((COMMANDS as readonly string[]).includes(first)) {
+      command = first as CommandName;
+      rest = positionals.slice(1);
+    } else {
+      const near = closestCommand(first);
+      if (!SLUG.test(first) || near) {
+        const hint = near ? ` Did you mean '${near}'? To monitor a source with this slug: aksync monitor ${first}` : '';
+        return { kind: 'usage-error', message: `unknown command '${first}'.${hint}`, hint: "Run 'aksync --help' for usage." };
+      }
+    }
+  }
+
+  if (values.version) return { kind: 'version' };
+  if (command === 'help') return { kind: 'help', command: (COMMANDS as readonly string[]).includes(rest[0] ?? '') ? (rest[0] as CommandName) : null };
+  if (values.help) return { kind: 'help', command: first === undefined ? null : command };
+
+  const allowed = new Set<string>([...COMMAND_FLAGS[command], 'help', 'version']);
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && !allowed.has(name)) {
+      return usage(`--${name} is not an option of '${command}'`, command);
+    }
+  }
+
+  const timeout = seconds('timeout', values.timeout, 1, 300);
+  if (typeof timeout === 'string') return usage(timeout, command);
+  const interval = seconds('interval', values.interval, 0.25, 3600);
+  if (typeof interval === 'string') return usage(interval, command);
+  let generation: 'A' | 'B' | undefined;
+  if (values.generation !== undefined) {
+    const g = values.generation.toUpperCase();
+    if (g !== 'A' && g !== 'B') return usage(`--generation is 'a' (authentik 2024.8–2025.6) or 'b' (2025.8 and newer), not '${values.generation}'`, command);
+    generation = g;
+  }
+
+  const maxPositionals: Record<CommandName, number> = { monitor: 1, status: 1, sources: 0, sync: 1, config: 3, demo: 0, help: 1 };
+  if (rest.length > maxPositionals[command]) {
+    return usage(`unexpected argument '${rest[maxPositionals[command]]}'`, command);
+  }
+  for (const slug of command === 'config' ? [] : rest) {
+    if (!SLUG.test(slug)) return usage(`'${slug}' is not a source slug (letters, digits, - and _)`, command);
+  }
+
+  const flags: Flags = {
+    url: values.url,
+    tokenFile: values['token-file'],
+    insecure: values.insecure,
+    timeoutSeconds: timeout,
+    intervalSeconds: interval,
+    profile: values.profile,
+    json: values.json ?? false,
+    noColor: values['no-color'] ?? false,
+    ascii: values.ascii ?? false,
+    altScreen: !(values['no-alt-screen'] ?? false),
+    yes: values.yes ?? false,
+    wait: values.wait ?? false,
+    serve: values.serve ?? false,
+    generation,
+    scenario: values.scenario,
+  };
+  return { kind: 'run', command, positionals: rest, flags };
+}

@@ -1,0 +1,141 @@
+// `aksync sync SLUG [--yes] [--wait]`: start a run now, and optionally follow it to its end.
+import { createInterface } from 'node:readline/promises';
+import { isApiError } from '../../api/errors.js';
+import type { AuthentikApi } from '../../api/types.js';
+import { formatDuration } from '../../domain/format.js';
+import { safeLine } from '../../domain/sanitize.js';
+import { VERDICT_EXIT_CODES } from '../../domain/verdict.js';
+import { EXIT_USAGE } from '../main.js';
+import type { Flags } from '../args.js';
+import { checkSource, type SourceCheck } from '../check.js';
+import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
+import { colourWanted, paint, safeJson, type Io } from '../output.js';
+import { statusJson, statusText } from '../status-report.js';
+
+/** How long to wait for authentik to show any sign of the new run before giving up on it. */
+const START_GRACE_MS = 120_000;
+
+async function confirm(io: Io, question: string): Promise<boolean> {
+  const rl = createInterface({ input: io.stdin, output: io.stderr as NodeJS.WritableStream, terminal: true });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+function taskIds(check: SourceCheck): Set<string> {
+  return new Set(check.assessment.summary.tasks.map((v) => v.task.id));
+}
+
+/** A run is new when authentik reports it running or shows tasks none of which existed before the trigger. */
+function isNewRun(check: SourceCheck, before: Set<string>): boolean {
+  if (check.assessment.running) return true;
+  const ids = taskIds(check);
+  return ids.size > 0 && [...ids].every((id) => !before.has(id));
+}
+
+export interface WaitOptions {
+  intervalMs: number;
+  signal?: AbortSignal;
+  onProgress?: (check: SourceCheck) => void;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+/** Polls until the run that started after `before` has finished; resolves with the final check. */
+export async function waitForRun(api: AuthentikApi, slug: string, before: SourceCheck, options: WaitOptions): Promise<{ check: SourceCheck; started: boolean }> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const beforeIds = taskIds(before);
+  const since = now();
+  let started = false;
+  let last = before;
+  while (!options.signal?.aborted) {
+    await sleep(options.intervalMs, options.signal);
+    if (options.signal?.aborted) break;
+    try {
+      last = await checkSource(api, slug, { signal: options.signal });
+    } catch (error) {
+      // A blip while waiting is not the run's verdict; keep following.
+      if (isApiError(error) && error.kind !== 'unauthenticated' && error.kind !== 'forbidden' && error.kind !== 'not_found') continue;
+      throw error;
+    }
+    options.onProgress?.(last);
+    started ||= isNewRun(last, beforeIds);
+    if (started && !last.assessment.running) return { check: last, started };
+    if (!started && now() - since > START_GRACE_MS) return { check: last, started };
+  }
+  return { check: last, started };
+}
+
+export async function runSync(positionals: string[], flags: Flags, io: Io): Promise<number> {
+  const connection = prepare(flags, positionals[0], io);
+  if (typeof connection === 'number') return connection;
+  const { api, settings, serverLabel } = connection;
+  const slug = settings.source;
+  if (!slug) {
+    fail(io, 'Name the source to sync: aksync sync SLUG (`aksync sources` lists them).');
+    return EXIT_USAGE;
+  }
+  const p = paint(!flags.json && colourWanted(io.stdout, io.env, flags.noColor));
+  try {
+    const before = await checkSource(api, slug);
+    const name = `${safeLine(before.source.name)} (${safeLine(slug)})`;
+    if (!flags.yes) {
+      if (!io.stdin.isTTY) {
+        fail(io, `Not starting a sync of ${name} without confirmation: stdin is not a terminal. Pass --yes.`);
+        return EXIT_USAGE;
+      }
+      if (!(await confirm(io, `Start a sync of ${name} on ${serverLabel} now?`))) {
+        io.stderr.write('Nothing started.\n');
+        return 1;
+      }
+    }
+    if (before.assessment.running) io.stderr.write(`A sync of ${name} is already running; asking authentik anyway.\n`);
+    await api.triggerSync(slug, { source: before.source });
+    io.stderr.write(`Sync of ${name} started.\n`);
+    if (!flags.wait) return 0;
+
+    const stop = new AbortController();
+    const onSignal = () => stop.abort();
+    process.once('SIGINT', onSignal);
+    const startedAt = Date.now();
+    try {
+      let lastLine = '';
+      const { check, started } = await waitForRun(api, slug, before, {
+        intervalMs: settings.intervalSeconds * 1000,
+        signal: stop.signal,
+        onProgress: (c) => {
+          const t = c.assessment.summary.totals;
+          const line = `${c.assessment.running ? 'running' : 'finished'}: ${t.pages} pages, ${t.objects} objects, ${t.problems} problems, ${t.errors} errors (${formatDuration((Date.now() - startedAt) / 1000)})`;
+          if (line !== lastLine && io.stderr.isTTY) io.stderr.write(`${line}\n`);
+          lastLine = line;
+        },
+      });
+      if (stop.signal.aborted) {
+        io.stderr.write('Stopped waiting; the sync goes on in authentik.\n');
+        return 130;
+      }
+      if (!started) io.stderr.write('authentik shows no sign of the new run yet; reporting the current status.\n');
+      io.stdout.write(flags.json ? `${safeJson(statusJson(check, serverLabel))}\n` : statusText(check, p, serverLabel));
+      return VERDICT_EXIT_CODES[check.assessment.verdict.level];
+    } finally {
+      process.off('SIGINT', onSignal);
+    }
+  } catch (error) {
+    if (!isApiError(error)) throw error;
+    fail(io, error.message);
+    return EXIT_UNKNOWN;
+  }
+}

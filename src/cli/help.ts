@@ -1,0 +1,86 @@
+import type { CommandName } from './args.js';
+
+const CONNECTION = `Connection (flags beat environment, environment beats the saved profile):
+  --url URL            authentik's address, e.g. https://auth.example.com   [AUTHENTIK_URL, AUTHENTIK_HOST]
+  --token-file PATH    read the API token from a file (there is no --token flag: it would show in ps)  [AUTHENTIK_TOKEN]
+  --profile NAME       use a saved profile (aksync config)                    [AKSYNC_PROFILE]
+  --insecure           do not verify TLS certificates (prefer NODE_EXTRA_CA_CERTS=ca.pem)  [AUTHENTIK_INSECURE]
+  --timeout SECONDS    per-request timeout (default 10)
+  --no-color           no colour (also NO_COLOR)`;
+
+const SCREEN = `Screen:
+  --interval SECONDS   poll every SECONDS (default 5, minimum 0.25)
+  --ascii              ASCII glyphs only (automatic when the locale is not UTF-8)
+  --no-alt-screen      draw in the normal screen instead of the alternate one`;
+
+const EXIT = `Exit codes (status, sync --wait): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (unreachable, not authenticated,
+forbidden, bad response, no such source, missing settings). Usage errors exit 2.`;
+
+const TOPICS: Record<CommandName | 'main', string> = {
+  main: `aksync: a live terminal monitor for authentik LDAP source syncs
+
+Usage:
+  aksync [SLUG]                 live monitor of one source; without a slug, the overview of all sources
+  aksync status [SLUG] [--json] one check with a verdict and a monitoring-plugin exit code
+  aksync sources [--json]       the LDAP sources the token can see
+  aksync sync SLUG [--yes] [--wait]   start a sync now (and follow it to its end)
+  aksync config path|show|set KEY VALUE|unset KEY|use NAME|login   saved settings and profiles
+  aksync demo [--serve] [--generation a|b]   try it against a built-in simulated authentik
+  aksync help [COMMAND]         help for a command
+
+${CONNECTION}
+
+${SCREEN}
+
+${EXIT}
+
+Keys in the monitor: press ? for help. q quits.`,
+  monitor: `aksync [monitor] [SLUG]: live full-screen monitor of one LDAP source (q quits, ? lists the keys).
+Without a slug (and none saved) it opens the overview of all sources.
+
+${CONNECTION}
+
+${SCREEN}`,
+  status: `aksync status [SLUG] [--json]: check one source once and exit with its verdict.
+
+Prints the verdict, the run window, pages and objects per type, problems, errors and the first error's text.
+The first line follows the monitoring-plugin convention, with performance data after '|'.
+  --json               one JSON object (see README, "JSON output")
+
+${CONNECTION}
+
+${EXIT}`,
+  sources: `aksync sources [--json]: list the LDAP sources the token can see (name, slug, enabled, what they sync,
+connectivity of their LDAP servers).
+
+${CONNECTION}`,
+  sync: `aksync sync SLUG [--yes] [--wait]: start a sync of SLUG now.
+  --yes, -y            do not ask (required when stdin is not a terminal)
+  --wait               follow the run to its end and exit with its status exit code
+  --interval SECONDS   how often to look while waiting (default 5)
+  --json               with --wait: print the final status as JSON
+
+${CONNECTION}
+
+${EXIT}`,
+  config: `aksync config COMMAND: saved settings, in $XDG_CONFIG_HOME/aksync/config.json (mode 0600).
+  aksync config path               print the file's path
+  aksync config show               print the profiles (the token is masked)
+  aksync config set KEY VALUE      keys: url, token, source, interval, insecure, timeout
+  aksync config unset KEY
+  aksync config use NAME           make NAME the default profile
+  aksync config login              ask for URL and token, check them, save them
+  --profile NAME                   the profile to act on (default: the default profile)`,
+  demo: `aksync demo: start a simulated authentik on a loopback port and open the monitor on it. No server, token or
+config needed.
+  --serve              only run the simulator; print its URL and token for trying the other commands
+  --generation a|b     authentik 2024.8–2025.6 (a, default) or 2025.8 and newer (b)
+  --scenario NAME      lively (default), healthy, problems, errors, running, empty, hostile, big
+
+${SCREEN}`,
+  help: 'aksync help [COMMAND]: show help for a command.',
+};
+
+export function helpText(command: CommandName | null): string {
+  return TOPICS[command ?? 'main'];
+}
