@@ -1,0 +1,275 @@
+// One owner of a polling loop, shaped for React's useSyncExternalStore. A timer chain (the next poll is scheduled
+// when the previous one settles), never two requests in flight, backoff after failures, and a snapshot object that
+// changes identity only when something a screen shows has changed.
+import { ApiError, isApiError } from '../api/errors.js';
+import { DEFAULT_MAX_BACKOFF_MS, defaultStaleAfterMs, retryDelayMs } from './backoff.js';
+import { systemClock, type Clock } from './clock.js';
+import { structurallyEqual } from './equal.js';
+
+export interface PollerOptions<T> {
+  /** Rejects with an ApiError (anything else is wrapped, see `toPollError`). Must honour the signal. */
+  fetch: (signal: AbortSignal) => Promise<T>;
+  /** Wait after a success before the next poll. */
+  intervalMs: number;
+  /** Longest wait between retries (default 60 000; never below the interval). */
+  maxBackoffMs?: number;
+  /** Unchanged data keeps the old object and notifies no one. Default: `structurallyEqual`. */
+  equals?: (a: T, b: T) => boolean;
+  clock?: Clock;
+  /** Jitter source in [0, 1] (default Math.random). */
+  random?: () => number;
+  /** Age of the last success after which the phase is 'stale' (default: max(3 × interval, 30 s)). */
+  staleAfterMs?: (intervalMs: number) => number;
+}
+
+/**
+ * - loading: no success yet and no failure yet
+ * - live: the last poll succeeded and is recent
+ * - retrying: the last poll failed; the next try is at `nextPollAt`
+ * - stale: the last success is older than the stale threshold (usually while failing)
+ * - paused: `pause()` was called
+ */
+export type PollPhase = 'loading' | 'live' | 'paused' | 'retrying' | 'stale';
+
+export interface PollSnapshot<T> {
+  /** The last good data, kept across failures. */
+  readonly data: T | null;
+  /** When `data` arrived: a poll returning equal data keeps both the object and this time. */
+  readonly updatedAt: number | null;
+  /**
+   * The time of the last success, published only while it matters: when the phase is retrying, stale or paused
+   * ("stale 2m 10s" = now − unconfirmedSince). Null while live, so a healthy monitor is not re-rendered by every poll.
+   */
+  readonly unconfirmedSince: number | null;
+  /** The last failure; cleared by a success. */
+  readonly error: ApiError | null;
+  /** Consecutive failures. */
+  readonly failures: number;
+  readonly phase: PollPhase;
+  /**
+   * A request someone is waiting for is in flight: the first load, a retry, or one asked for by pollNow()/resume().
+   * Routine polls while live do not set it (a monitor would otherwise render twice per poll).
+   */
+  readonly refreshing: boolean;
+  /** When the next retry fires; set only while retrying (null while live, paused, or the retry is in flight). */
+  readonly nextPollAt: number | null;
+}
+
+export interface Poller<T> {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): PollSnapshot<T>;
+  /** Polls now, then keeps polling (unless paused: then it waits for resume()). Idempotent. */
+  start(): void;
+  /** Aborts the request in flight (no error results), cancels every timer. Idempotent; start() polls again. */
+  stop(): void;
+  /** Polls now unless a request is already in flight. Works while paused too, as a one-shot refresh. */
+  pollNow(): void;
+  /** Stops scheduling; a request in flight may finish and its data is kept. */
+  pause(): void;
+  /** Polls now and schedules again. */
+  resume(): void;
+  /** Changes the cadence; a pending live poll is moved to `last poll + ms`. */
+  setInterval(ms: number): void;
+}
+
+/** A non-ApiError rejection is a bug in the layer below, not a network fault: it is reported as a bad response. */
+export function toPollError(error: unknown): ApiError {
+  if (isApiError(error)) return error;
+  return new ApiError('bad_response', 'The status could not be read: aksync hit an unexpected internal error.');
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+interface Request {
+  controller: AbortController;
+  userAsked: boolean;
+}
+
+export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const equals = options.equals ?? structurallyEqual;
+  const maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
+  const staleAfterMs = options.staleAfterMs ?? defaultStaleAfterMs;
+  let intervalMs = checkedInterval(options.intervalMs);
+
+  let started = false;
+  let paused = false;
+  let request: Request | null = null;
+  let pollTimer: unknown = null;
+  let nextPollAt: number | null = null;
+  let staleTimer: unknown = null;
+  let lastSettledAt: number | null = null;
+  let lastSuccessAt: number | null = null;
+  let data: T | null = null;
+  let updatedAt: number | null = null;
+  let error: ApiError | null = null;
+  let failures = 0;
+
+  const listeners = new Set<() => void>();
+  let snapshot = buildSnapshot();
+
+  function phaseAt(now: number): PollPhase {
+    if (paused) return 'paused';
+    if (lastSuccessAt !== null && now - lastSuccessAt >= staleAfterMs(intervalMs)) return 'stale';
+    if (failures > 0) return 'retrying';
+    return lastSuccessAt === null ? 'loading' : 'live';
+  }
+
+  function buildSnapshot(): PollSnapshot<T> {
+    const phase = phaseAt(clock.now());
+    return {
+      data,
+      updatedAt,
+      unconfirmedSince: phase === 'live' ? null : lastSuccessAt,
+      error,
+      failures,
+      phase,
+      refreshing: request !== null && (request.userAsked || lastSuccessAt === null || failures > 0),
+      nextPollAt: failures > 0 ? nextPollAt : null,
+    };
+  }
+
+  function publish(): void {
+    const next = buildSnapshot();
+    if (sameSnapshot(snapshot, next)) return;
+    snapshot = next;
+    for (const listener of [...listeners]) listener();
+  }
+
+  function clearPollTimer(): void {
+    if (pollTimer !== null) clock.clearTimeout(pollTimer);
+    pollTimer = null;
+    nextPollAt = null;
+  }
+
+  function schedulePoll(delayMs: number): void {
+    clearPollTimer();
+    nextPollAt = clock.now() + delayMs;
+    pollTimer = clock.setTimeout(() => {
+      pollTimer = null;
+      nextPollAt = null;
+      poll(false);
+    }, delayMs);
+  }
+
+  // The phase turns stale with no poll settling, so a timer of its own re-evaluates it.
+  function scheduleStaleCheck(): void {
+    if (staleTimer !== null) clock.clearTimeout(staleTimer);
+    staleTimer = null;
+    if (!started || paused || lastSuccessAt === null) return;
+    const untilStale = lastSuccessAt + staleAfterMs(intervalMs) - clock.now();
+    if (untilStale <= 0) return;
+    staleTimer = clock.setTimeout(() => {
+      staleTimer = null;
+      publish();
+    }, untilStale);
+  }
+
+  function poll(userAsked: boolean): void {
+    if (!started || request !== null) return;
+    clearPollTimer();
+    const current: Request = { controller: new AbortController(), userAsked };
+    request = current;
+    publish();
+    let pending: Promise<T>;
+    try {
+      pending = options.fetch(current.controller.signal);
+    } catch (thrown) {
+      pending = Promise.reject(thrown);
+    }
+    pending.then(
+      (value) => settle(current, { ok: true, value }),
+      (thrown: unknown) => settle(current, { ok: false, error: thrown }),
+    );
+  }
+
+  function settle(settled: Request, outcome: Outcome<T>): void {
+    if (request !== settled) return; // stopped meanwhile: an aborted request leaves no trace
+    request = null;
+    const now = clock.now();
+    lastSettledAt = now;
+    if (outcome.ok) {
+      failures = 0;
+      error = null;
+      lastSuccessAt = now;
+      if (updatedAt === null || !equals(data as T, outcome.value)) {
+        data = outcome.value;
+        updatedAt = now;
+      }
+    } else {
+      failures += 1;
+      error = toPollError(outcome.error);
+    }
+    if (!paused) schedulePoll(failures > 0 ? retryDelayMs(failures, intervalMs, maxBackoffMs, random) : intervalMs);
+    scheduleStaleCheck();
+    publish();
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    start() {
+      if (started) return;
+      started = true;
+      scheduleStaleCheck();
+      if (!paused) poll(false);
+      publish();
+    },
+    stop() {
+      started = false;
+      const aborted = request;
+      request = null;
+      aborted?.controller.abort();
+      clearPollTimer();
+      scheduleStaleCheck(); // clears it: not started
+      publish();
+    },
+    pollNow() {
+      poll(true);
+    },
+    pause() {
+      if (paused) return;
+      paused = true;
+      clearPollTimer();
+      scheduleStaleCheck();
+      publish();
+    },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      scheduleStaleCheck();
+      poll(true);
+      publish();
+    },
+    setInterval(ms) {
+      intervalMs = checkedInterval(ms);
+      if (pollTimer !== null && failures === 0 && lastSettledAt !== null) {
+        schedulePoll(Math.max(0, lastSettledAt + intervalMs - clock.now()));
+      }
+      scheduleStaleCheck();
+      publish();
+    },
+  };
+}
+
+function checkedInterval(ms: number): number {
+  if (!Number.isFinite(ms) || ms <= 0) throw new RangeError(`poll interval must be a positive number of ms, got ${ms}`);
+  return ms;
+}
+
+function sameSnapshot<T>(a: PollSnapshot<T>, b: PollSnapshot<T>): boolean {
+  return (
+    a.data === b.data &&
+    a.updatedAt === b.updatedAt &&
+    a.unconfirmedSince === b.unconfirmedSince &&
+    a.error === b.error &&
+    a.failures === b.failures &&
+    a.phase === b.phase &&
+    a.refreshing === b.refreshing &&
+    a.nextPollAt === b.nextPollAt
+  );
+}
