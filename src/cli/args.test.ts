@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from './args.js';
+
+describe('parseCommandLine', () => {
+  it('a bare slug opens the monitor on it', () => {
+    expect(parseCommandLine(['corp-ad'])).toMatchObject({ kind: 'run', command: 'monitor', positionals: ['corp-ad'] });
+  });
+  it('no arguments opens the monitor without a slug (overview)', () => {
+    expect(parseCommandLine([])).toMatchObject({ kind: 'run', command: 'monitor', positionals: [] });
+  });
+  it('parses status with --json and decimal intervals', () => {
+    expect(parseCommandLine(['status', 'corp-ad', '--json'])).toMatchObject({ command: 'status', positionals: ['corp-ad'], flags: { json: true } });
+    expect(parseCommandLine(['corp-ad', '--interval', '0.25'])).toMatchObject({ flags: { intervalSeconds: 0.25 } });
+  });
+  it('rejects an interval under 0.25 s with a sentence', () => {
+    const r = parseCommandLine(['--interval', '0.1']);
+    expect(r).toMatchObject({ kind: 'usage-error' });
+    if (r.kind === 'usage-error') expect(r.message).toContain('0.25');
+  });
+  it('an unknown flag is a one-line error with a hint', () => {
+    const r = parseCommandLine(['status', '--token', 'abc']);
+    expect(r).toEqual({ kind: 'usage-error', message: 'unknown option --token', hint: "Run 'aksync --help' for usage." });
+  });
+  it('a flag of another command is refused, naming the command', () => {
+    expect(parseCommandLine(['sources', '--wait'])).toMatchObject({ kind: 'usage-error', message: "--wait is not an option of 'sources'" });
+  });
+  it('a misspelt command is an error that suggests the command, not a slug', () => {
+    const r = parseCommandLine(['stauts']);
+    expect(r.kind).toBe('usage-error');
+    if (r.kind === 'usage-error') expect(r.message).toContain("Did you mean 'status'?");
+  });
+  it('monitor SLUG reaches a slug that looks like a command', () => {
+    expect(parseCommandLine(['monitor', 'stauts'])).toMatchObject({ kind: 'run', command: 'monitor', positionals: ['stauts'] });
+  });
+  it('--help and --version follow convention, per command too', () => {
+    expect(parseCommandLine(['--help'])).toEqual({ kind: 'help', command: null });
+    expect(parseCommandLine(['status', '-h'])).toEqual({ kind: 'help', command: 'status' });
+    expect(parseCommandLine(['help', 'sync'])).toEqual({ kind: 'help', command: 'sync' });
+    expect(parseCommandLine(['-V'])).toEqual({ kind: 'version' });
+  });
+  it('refuses extra arguments and non-slug text', () => {
+    expect(parseCommandLine(['status', 'a', 'b'])).toMatchObject({ kind: 'usage-error', message: "unexpected argument 'b'" });
+    expect(parseCommandLine(['status', 'a/b'])).toMatchObject({ kind: 'usage-error' });
+  });
+  it('demo takes a generation', () => {
+    expect(parseCommandLine(['demo', '--generation', 'b'])).toMatchObject({ flags: { generation: 'B' } });
+    expect(parseCommandLine(['demo', '--generation', 'c']).kind).toBe('usage-error');
+  });
+});
