@@ -20,16 +20,9 @@ export function fail(io: Io, text: string): void {
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
 
-export function openStore(io: Io): ConfigStore | null {
-  try {
-    return openConfigStore({ env: io.env });
-  } catch (error) {
-    if (error instanceof ConfigFileError) {
-      warn(io, error.message);
-      return null;
-    }
-    throw error;
-  }
+/** Opens the settings file (it is read, and its problems reported, only when a command needs it). */
+export function openStore(io: Io): ConfigStore {
+  return openConfigStore({ env: io.env });
 }
 
 export function loadSettings(flags: Flags, slug: string | undefined, io: Io, store = openStore(io)): Loaded<Settings> {
