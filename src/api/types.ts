@@ -12,6 +12,8 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** Override for tests; defaults to the package name and version. */
   userAgent?: string;
+  /** Largest response body read, in bytes (default 64 MiB); a larger one fails with `too_large`. */
+  maxBytes?: number;
 }
 
 export interface RequestOptions {

@@ -1,0 +1,272 @@
+// createClient: the AuthentikApi over HTTP. Endpoints, generation detection and the generation B detail reads live
+// here; transport in http.ts, shapes in schemas-*.ts, domain mapping in adapter-*.ts.
+import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncStatus, SyncTask } from '../domain/model.js';
+import { safeLine } from '../domain/sanitize.js';
+import { ldapSource } from './adapt-common.js';
+import { syncStatusA } from './adapter-a.js';
+import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, type DetailB } from './adapter-b.js';
+import { ClientConfigError } from './config-error.js';
+import { isApiError, type ApiErrorKind } from './errors.js';
+import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call, type Transport } from './http.js';
+import { syncStatusASchema } from './schemas-a.js';
+import { scheduleListSchema, syncStatusBSchema, taskListSchema, type ScheduleJson, type TaskJson } from './schemas-b.js';
+import { ldapSourceSchema, paginated, sessionUserSchema, versionSchema } from './schemas-common.js';
+import type { AuthentikApi, ClientOptions, RequestOptions, TriggerResult } from './types.js';
+import { parseServerUrl } from './url.js';
+import { defaultUserAgent } from './user-agent.js';
+import { failShape, parseAnswer } from './validate.js';
+
+export const PERMISSIONS = {
+  viewSource: 'authentik_sources_ldap.view_ldapsource',
+  changeSource: 'authentik_sources_ldap.change_ldapsource',
+  viewSchedule: 'authentik_tasks_schedules.view_schedule',
+  sendSchedule: 'authentik_tasks_schedules.send_schedule',
+  viewTask: 'authentik_tasks.view_task',
+} as const;
+
+/** Bounds on paginated reads: far beyond real servers, short of an endless loop. */
+const MAX_SOURCE_PAGES = 100;
+const MAX_TASK_PAGES = 20;
+const PAGE_SIZE = 100;
+/** The first generation B release. */
+const GENERATION_B_FROM = { year: 2025, month: 8 };
+/** Failures of /admin/version/ that say nothing about the status endpoint: no point falling back to its shape. */
+const DECISIVE_KINDS = new Set<ApiErrorKind>(['unauthenticated', 'unreachable', 'tls', 'timeout', 'aborted']);
+
+type StatusOptions = RequestOptions & { source?: LdapSource };
+
+export function createClient(options: ClientOptions): AuthentikApi {
+  const parsed = parseServerUrl(options.url);
+  if (!parsed.ok) throw new ClientConfigError(parsed.reason);
+  if (!/^[\x21-\x7e]+$/.test(options.token)) {
+    throw new ClientConfigError(
+      'The API token is empty or contains spaces or other characters a token cannot have: copy it again from authentik.',
+    );
+  }
+  const { baseUrl, origin } = parsed;
+  let transport: Transport;
+  try {
+    transport = createTransport({
+      baseUrl,
+      origin,
+      token: options.token,
+      userAgent: options.userAgent ?? defaultUserAgent(),
+      timeoutMs: positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS),
+      maxBytes: positiveOr(options.maxBytes, DEFAULT_MAX_BYTES),
+      insecure: options.insecure ?? false,
+      signal: options.signal,
+    });
+  } catch (error) {
+    throw new ClientConfigError(error instanceof Error ? error.message : String(error));
+  }
+  const apiPath = new URL(baseUrl).pathname;
+  const shown = (path: string) => ({ origin, shownPath: apiPath + path });
+  let knownGeneration: Generation | undefined;
+
+  const rootCall = (path: string): Call => ({
+    method: 'GET',
+    path,
+    notFound: `${origin} has no authentik API at ${apiPath}${path} (404): the URL is probably not an authentik server.`,
+  });
+  const sourcePath = (slug: string) => `/sources/ldap/${encodeURIComponent(slug)}/`;
+  const noSuchSource = (slug: string) =>
+    `No LDAP source with slug '${shownSlug(slug)}' on ${origin}. \`aksync sources\` lists them.`;
+
+  async function version(opts?: RequestOptions): Promise<ServerVersion> {
+    const call = rootCall('/admin/version/');
+    const body = parseAnswer(versionSchema, await transport(call, opts?.signal), shown(call.path));
+    const generation = generationOf(body.version_current);
+    if (generation === undefined) {
+      failShape(shown(call.path), `field version_current: '${body.version_current.slice(0, 40)}' is not an authentik version`);
+    }
+    knownGeneration = generation;
+    return { version: body.version_current, generation };
+  }
+
+  /** The generation if /admin/version/ tells it; undefined when it fails in a way the status shape can settle. */
+  async function generationFromVersion(signal?: AbortSignal): Promise<Generation | undefined> {
+    if (knownGeneration !== undefined) return knownGeneration;
+    try {
+      return (await version(signal === undefined ? {} : { signal })).generation;
+    } catch (error) {
+      if (isApiError(error) && !DECISIVE_KINDS.has(error.kind)) return undefined;
+      throw error;
+    }
+  }
+
+  async function me(opts?: RequestOptions): Promise<CurrentUser> {
+    const call = rootCall('/core/users/me/');
+    const { user } = parseAnswer(sessionUserSchema, await transport(call, opts?.signal), shown(call.path));
+    return { username: user.username, name: user.name, isSuperuser: user.is_superuser, permissions: user.system_permissions };
+  }
+
+  async function listSources(opts?: RequestOptions): Promise<LdapSource[]> {
+    const schema = paginated(ldapSourceSchema);
+    const sources: LdapSource[] = [];
+    for (let page = 1, read = 0; ; read++) {
+      const call: Call = { ...rootCall('/sources/ldap/'), query: { page, page_size: PAGE_SIZE } };
+      if (read >= MAX_SOURCE_PAGES) failShape(shown(call.path), `more than ${MAX_SOURCE_PAGES} pages of sources`);
+      const body = parseAnswer(schema, await transport(call, opts?.signal), shown(call.path));
+      sources.push(...body.results.map(ldapSource));
+      const next = body.pagination.next;
+      if (next === 0) return sources;
+      if (!(next > page)) failShape(shown(call.path), `field pagination.next: ${next} does not follow page ${page}`);
+      page = next;
+    }
+  }
+
+  async function getSource(slug: string, opts?: RequestOptions): Promise<LdapSource> {
+    const call: Call = { method: 'GET', path: sourcePath(slug), notFound: noSuchSource(slug), permission: PERMISSIONS.viewSource };
+    return ldapSource(parseAnswer(ldapSourceSchema, await transport(call, opts?.signal), shown(call.path)));
+  }
+
+  async function syncStatus(slug: string, opts?: StatusOptions): Promise<SyncStatus> {
+    const signal = opts?.signal;
+    const fromVersion = await generationFromVersion(signal);
+    const call: Call = {
+      method: 'GET',
+      path: `${sourcePath(slug)}sync/status/`,
+      notFound: noSuchSource(slug),
+      permission: PERMISSIONS.viewSource,
+    };
+    const body = await transport(call, signal);
+    const generation = fromVersion ?? generationFromShape(body);
+    knownGeneration = generation;
+    if (generation === 'A') return syncStatusA(parseAnswer(syncStatusASchema, body, shown(call.path)));
+    const status = parseAnswer(syncStatusBSchema, body, shown(call.path));
+    return syncStatusB(status, await detailB(slug, opts));
+  }
+
+  /** The source's LDAP sync schedule; null when the token may not see it (forbidden, or filtered out). */
+  async function syncSchedule(slug: string, opts?: StatusOptions): Promise<ScheduleJson | null> {
+    const pk = opts?.source?.pk ?? (await getSource(slug, opts)).pk;
+    const call: Call = {
+      method: 'GET',
+      path: '/tasks/schedules/',
+      query: {
+        rel_obj_content_type__app_label: 'authentik_sources_ldap',
+        rel_obj_content_type__model: 'ldapsource',
+        rel_obj_id: pk,
+        page_size: PAGE_SIZE,
+      },
+      permission: PERMISSIONS.viewSchedule,
+    };
+    try {
+      const body = parseAnswer(scheduleListSchema, await transport(call, opts?.signal), shown(call.path));
+      return pickSyncSchedule(body.results) ?? null;
+    } catch (error) {
+      if (isApiError(error) && error.kind === 'forbidden') return null;
+      throw error;
+    }
+  }
+
+  async function detailB(slug: string, opts?: StatusOptions): Promise<DetailB> {
+    const schedule = await syncSchedule(slug, opts);
+    if (schedule === null) {
+      return { schedule: null, tasks: [], missingDetailPermission: await lacking(PERMISSIONS.viewSchedule, opts?.signal) };
+    }
+    let tasks: SyncTask[];
+    try {
+      tasks = await latestRunTasks(schedule.id, slug, opts?.signal);
+    } catch (error) {
+      if (isApiError(error) && error.kind === 'forbidden') {
+        return { schedule: scheduleB(schedule), tasks: [], missingDetailPermission: PERMISSIONS.viewTask };
+      }
+      throw error;
+    }
+    // authentik filters out what a token may not see instead of refusing: an empty list may mean "no permission".
+    const missing = tasks.length === 0 ? await lacking(PERMISSIONS.viewTask, opts?.signal) : null;
+    return { schedule: scheduleB(schedule), tasks, missingDetailPermission: missing };
+  }
+
+  async function latestRunTasks(scheduleId: string, slug: string, signal?: AbortSignal): Promise<SyncTask[]> {
+    const seen: TaskJson[] = [];
+    for (let page = 1; ; page++) {
+      const call: Call = {
+        method: 'GET',
+        path: '/tasks/tasks/',
+        query: {
+          rel_obj_content_type__app_label: 'authentik_tasks_schedules',
+          rel_obj_content_type__model: 'schedule',
+          rel_obj_id: scheduleId,
+          ordering: '-mtime',
+          page_size: PAGE_SIZE,
+          page,
+        },
+        permission: PERMISSIONS.viewTask,
+      };
+      const body = parseAnswer(taskListSchema, await transport(call, signal), shown(call.path));
+      seen.push(...body.results);
+      const noMore = body.pagination.next === 0 || body.pagination.next <= page || page >= MAX_TASK_PAGES;
+      const run = latestRun(seen, slug, noMore);
+      if (run.settled) return run.tasks;
+    }
+  }
+
+  /** `permission` when the token's user lacks it (or /core/users/me/ refuses to say), else null. */
+  async function lacking(permission: string, signal?: AbortSignal): Promise<string | null> {
+    try {
+      const user = await me(signal === undefined ? {} : { signal });
+      return user.isSuperuser || user.permissions.includes(permission) ? null : permission;
+    } catch (error) {
+      if (isApiError(error) && error.kind === 'forbidden') return permission;
+      throw error;
+    }
+  }
+
+  async function triggerSync(slug: string, opts?: StatusOptions): Promise<TriggerResult> {
+    const generation = await generationFromVersion(opts?.signal);
+    const schedule = generation === 'B' ? await syncSchedule(slug, opts) : null;
+    // Without the schedule (generation A, or a token that may not see schedules) an empty PATCH of the source
+    // starts a sync in every generation.
+    const call: Call =
+      schedule === null
+        ? {
+            method: 'PATCH',
+            path: sourcePath(slug),
+            body: {},
+            notFound: noSuchSource(slug),
+            permission: PERMISSIONS.changeSource,
+          }
+        : {
+            method: 'POST',
+            path: `/tasks/schedules/${encodeURIComponent(schedule.id)}/send/`,
+            notFound: `The sync schedule of '${shownSlug(slug)}' disappeared from ${origin} (404): try again.`,
+            permission: PERMISSIONS.sendSchedule,
+          };
+    await transport(call, opts?.signal);
+    return { started: true };
+  }
+
+  async function generation(opts?: RequestOptions): Promise<Generation> {
+    if (knownGeneration !== undefined) return knownGeneration;
+    return (await version(opts)).generation;
+  }
+
+  return { baseUrl, version, me, listSources, getSource, syncStatus, triggerSync, generation };
+}
+
+/** `2024.8.3`, `2025.10.0-rc1` → A before 2025.8, B from it; undefined when it is no authentik version. */
+export function generationOf(version: string): Generation | undefined {
+  const match = /^v?(\d{4})\.(\d{1,2})(?:\.|-|$)/.exec(version.trim());
+  if (match === null) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const before = year < GENERATION_B_FROM.year || (year === GENERATION_B_FROM.year && month < GENERATION_B_FROM.month);
+  return before ? 'A' : 'B';
+}
+
+/** A status body with a `tasks` list is generation A; one with only `is_running` / `last_sync_status` is B. */
+export function generationFromShape(body: unknown): Generation {
+  const tasks = typeof body === 'object' && body !== null ? (body as { tasks?: unknown }).tasks : undefined;
+  return Array.isArray(tasks) ? 'A' : 'B';
+}
+
+function shownSlug(slug: string): string {
+  const line = safeLine(slug);
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+function positiveOr(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}

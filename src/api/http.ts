@@ -1,0 +1,218 @@
+// The one request function: timeout, abort, size limit, TLS choice, and every failure turned into an ApiError.
+// No retries here: the poller owns backoff.
+import { ofetch, type FetchResponse } from 'ofetch';
+import { ApiError } from './errors.js';
+import { createInsecureDispatcher } from './insecure-dispatcher.js';
+import { networkError } from './network-errors.js';
+import { htmlHeadline, looksLikeHtml, serverLine, stripBom } from './server-text.js';
+import { statusError, type CallContext } from './status-errors.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Error pages are only summarised: their start is enough. */
+const ERROR_BODY_BYTES = 64 * 1024;
+
+export interface TransportOptions {
+  baseUrl: string;
+  origin: string;
+  token: string;
+  userAgent: string;
+  timeoutMs: number;
+  maxBytes: number;
+  insecure: boolean;
+  /** aborts every request (quit) */
+  signal: AbortSignal | undefined;
+}
+
+export interface Call {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** below the API base, with its trailing slash: `/sources/ldap/` */
+  path: string;
+  query?: Record<string, string | number>;
+  body?: Record<string, unknown>;
+  notFound?: string;
+  permission?: string;
+}
+
+/** Parsed JSON, or `undefined` for an empty body (204). */
+export type Transport = (call: Call, signal?: AbortSignal) => Promise<unknown>;
+
+export function createTransport(options: TransportOptions): Transport {
+  const dispatcher = options.insecure ? createInsecureDispatcher() : undefined;
+  const headers = {
+    Authorization: `Bearer ${options.token}`,
+    Accept: 'application/json',
+    'User-Agent': options.userAgent,
+  };
+
+  return async function request(call, callerSignal) {
+    const url = new URL(`${options.baseUrl}${call.path}`);
+    for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, String(value));
+    const context: CallContext = {
+      origin: options.origin,
+      shownPath: new URL(options.baseUrl).pathname + call.path,
+      token: options.token,
+      ...(call.notFound === undefined ? {} : { notFound: call.notFound }),
+      ...(call.permission === undefined ? {} : { permission: call.permission }),
+    };
+    const cancel = linkedAbort([callerSignal, options.signal], options.timeoutMs);
+    const stopped = (): ApiError | undefined => {
+      if (cancel.reason() === 'aborted') return new ApiError('aborted', `The request to ${options.origin} was cancelled.`);
+      if (cancel.reason() === 'timeout') {
+        return new ApiError('timeout', `No answer from ${options.origin} within ${seconds(options.timeoutMs)} (--timeout to change).`);
+      }
+      return undefined;
+    };
+    try {
+      const early = stopped();
+      if (early !== undefined) throw early;
+      let response: FetchResponse<ReadableStream<Uint8Array>>;
+      try {
+        response = await ofetch.raw(url.href, {
+          method: call.method,
+          headers,
+          ...(call.body === undefined ? {} : { body: call.body }),
+          retry: 0,
+          responseType: 'stream',
+          ignoreResponseError: true,
+          redirect: 'manual',
+          signal: cancel.signal,
+          ...(dispatcher === undefined ? {} : { dispatcher }),
+        });
+      } catch (error) {
+        throw stopped() ?? networkError(error, url);
+      }
+      const ok = response.status >= 200 && response.status < 300;
+      const limit = ok ? options.maxBytes : ERROR_BODY_BYTES;
+      let body: string | typeof TOO_LARGE;
+      try {
+        body = await readBody(response, limit, ok);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw stopped() ?? networkError(error, url);
+      }
+      if (body === TOO_LARGE) {
+        throw new ApiError(
+          'too_large',
+          `The answer from ${options.origin} to ${context.shownPath} is larger than ${mebibytes(options.maxBytes)}: not read.`,
+          response.status,
+        );
+      }
+      const contentType = response.headers.get('content-type');
+      if (!ok) {
+        throw statusError(
+          { status: response.status, statusText: response.statusText, contentType, location: response.headers.get('location'), body },
+          context,
+        );
+      }
+      return parseJsonBody(body, contentType, context);
+    } catch (error) {
+      // Anything unforeseen must still not escape with request options (and so the token) attached.
+      if (error instanceof ApiError) throw error;
+      throw stopped() ?? new ApiError('unreachable', `The request to ${options.origin} failed unexpectedly.`);
+    } finally {
+      cancel.dispose();
+    }
+  };
+}
+
+function parseJsonBody(body: string, contentType: string | null, call: CallContext): unknown {
+  if (body.trim() === '') return undefined;
+  if (looksLikeHtml(body, contentType)) {
+    const headline = serverLine(htmlHeadline(body), call.token);
+    throw new ApiError(
+      'bad_response',
+      `${call.origin} sent an HTML page${headline === '' ? '' : ` ("${headline}")`} instead of JSON for ${call.shownPath}: is the URL behind a login proxy?`,
+      200,
+    );
+  }
+  try {
+    return JSON.parse(stripBom(body));
+  } catch {
+    const start = serverLine(body.slice(0, 40), call.token);
+    throw new ApiError('bad_response', `${call.origin} sent something that is not JSON for ${call.shownPath} (it starts with "${start}").`, 200);
+  }
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * The body as text, at most `limit` bytes. Over the limit: TOO_LARGE when `strict`, else the text cut at the limit.
+ * Content-Length is checked first so an announced huge body is never downloaded.
+ */
+async function readBody(
+  response: Response,
+  limit: number,
+  strict: boolean,
+): Promise<string | typeof TOO_LARGE> {
+  const announced = Number(response.headers.get('content-length') ?? NaN);
+  if (strict && Number.isFinite(announced) && announced > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return TOO_LARGE;
+  }
+  const stream = response.body;
+  if (stream === null) return '';
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined);
+      if (strict) return TOO_LARGE;
+      text += decoder.decode(value.subarray(0, value.byteLength - (received - limit)), { stream: true });
+      break;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+interface LinkedAbort {
+  signal: AbortSignal;
+  reason(): 'aborted' | 'timeout' | undefined;
+  dispose(): void;
+}
+
+/**
+ * One signal for one request: aborted by any of the given signals or by the timeout. Listeners are removed when the
+ * request ends, so a long-lived client signal does not collect one listener per poll.
+ */
+function linkedAbort(signals: (AbortSignal | undefined)[], timeoutMs: number): LinkedAbort {
+  const controller = new AbortController();
+  let reason: 'aborted' | 'timeout' | undefined;
+  const onAbort = () => {
+    reason ??= 'aborted';
+    controller.abort();
+  };
+  const sources = signals.filter((s): s is AbortSignal => s !== undefined);
+  for (const source of sources) {
+    if (source.aborted) onAbort();
+    else source.addEventListener('abort', onAbort, { once: true });
+  }
+  const timer = setTimeout(() => {
+    reason ??= 'timeout';
+    controller.abort();
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    reason: () => reason,
+    dispose() {
+      clearTimeout(timer);
+      for (const source of sources) source.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+function mebibytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${bytes} bytes`;
+}
