@@ -208,8 +208,8 @@ function linkedAbort(signals: (AbortSignal | undefined)[], timeoutMs: number): L
 }
 
 function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 function mebibytes(bytes: number): string {
