@@ -75,7 +75,7 @@ export interface Poller<T> {
 /** A non-ApiError rejection is a bug in the layer below, not a network fault: it is reported as a bad response. */
 export function toPollError(error: unknown): ApiError {
   if (isApiError(error)) return error;
-  return new ApiError('bad_response', 'The status could not be read: aksync hit an unexpected internal error.');
+  return new ApiError('bad_response', 'aksync could not read the answer: an unexpected internal error occurred.');
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../domain/model.js';
 import { displayedRun, rememberRun, type RunMemory } from './run-memory.js';
-import { pageTask, pageTasks, runTask, statusA, statusB } from './test-support/sync-tasks.js';
+import { statusA } from '../domain/testing/factories.js';
+import { finishedPage, pageTasks, runTask, statusB } from './test-support/sync-tasks.js';
 
 const SLUG = 'corp-ad';
 const T0 = Date.parse('2024-09-30T14:02:31Z');
@@ -22,10 +23,10 @@ describe('rememberRun, generation A', () => {
   it('follows a run whose tasks trickle in with is_running false, and marks it complete once the count holds', () => {
     const all = pageTasks(SLUG, 12, at(40));
     const [enumerating, first, more, settled] = observe([
-      [statusA(true, []), 0],
-      [statusA(false, all.slice(0, 3)), 5],
-      [statusA(false, all.slice(0, 10)), 10],
-      [statusA(false, all), 15],
+      [statusA([], true), 0],
+      [statusA(all.slice(0, 3)), 5],
+      [statusA(all.slice(0, 10)), 10],
+      [statusA(all), 15],
     ]);
     expect(enumerating).toMatchObject({ current: [], complete: false, growing: false });
     expect(displayedRun(enumerating!).label).toBe('none');
@@ -35,26 +36,26 @@ describe('rememberRun, generation A', () => {
     expect(displayedRun(more!)).toEqual({ tasks: all.slice(0, 10), label: 'current' });
 
     expect(settled).toMatchObject({ growing: true, complete: false });
-    const [again] = observe([[statusA(false, all), 20]], settled);
+    const [again] = observe([[statusA(all), 20]], settled);
     expect(again).toMatchObject({ growing: false, complete: true, lastCount: 12 });
   });
 
   it('takes a run seen for the first time as complete only when its newest task finished over 30 s ago', () => {
     const oldRun = pageTasks(SLUG, 101, at(0));
-    const [old] = observe([[statusA(false, oldRun), 31]]);
+    const [old] = observe([[statusA(oldRun), 31]]);
     expect(old).toMatchObject({ complete: true, growing: false });
 
     // authentik's "running" example: one task, just finished, lock already released.
-    const fresh = [pageTask(SLUG, 'groups', at(0))];
-    const [young] = observe([[statusA(false, fresh), 2]]);
+    const fresh = [finishedPage(SLUG, 'groups', at(0))];
+    const [young] = observe([[statusA(fresh), 2]]);
     expect(young).toMatchObject({ complete: false, growing: false });
   });
 
   it('shows the finished run as "previous" while the next run enumerates with an empty list', () => {
     const run1 = pageTasks(SLUG, 101, at(0));
     const memories = observe([
-      [statusA(false, run1), 60],
-      [statusA(true, []), 7_200],
+      [statusA(run1), 60],
+      [statusA([], true), 7_200],
     ]);
     const enumerating = memories.at(-1)!;
     expect(enumerating.previous).toEqual({ tasks: run1, completedAt: at(0).getTime() });
@@ -64,9 +65,9 @@ describe('rememberRun, generation A', () => {
     const run2 = pageTasks(SLUG, 101, at(7_300));
     const [arriving, done, stillDone] = observe(
       [
-        [statusA(false, run2.slice(0, 20)), 7_210],
-        [statusA(false, run2), 7_305],
-        [statusA(false, run2), 7_310],
+        [statusA(run2.slice(0, 20)), 7_210],
+        [statusA(run2), 7_305],
+        [statusA(run2), 7_310],
       ],
       enumerating,
     );
@@ -77,7 +78,7 @@ describe('rememberRun, generation A', () => {
     expect(stillDone!.previous?.tasks).toEqual(run1);
 
     // The third run starts: the second becomes previous.
-    const [next] = observe([[statusA(true, []), 14_400]], stillDone);
+    const [next] = observe([[statusA([], true), 14_400]], stillDone);
     expect(next!.previous?.tasks).toEqual(run2);
   });
 
@@ -86,10 +87,10 @@ describe('rememberRun, generation A', () => {
     const run2 = pageTasks(SLUG, 10, at(7_200));
     const run3 = pageTasks(SLUG, 4, at(9_000));
     const memories = observe([
-      [statusA(false, run1), 60],
-      [statusA(true, []), 7_000],
-      [statusA(false, run2.slice(0, 5)), 7_100],
-      [statusA(false, run3), 9_001], // a manual sync replaced run 2 halfway
+      [statusA(run1), 60],
+      [statusA([], true), 7_000],
+      [statusA(run2.slice(0, 5)), 7_100],
+      [statusA(run3), 9_001], // a manual sync replaced run 2 halfway
     ]);
     expect(memories.at(-1)!.previous?.tasks).toEqual(run1);
   });
@@ -98,9 +99,9 @@ describe('rememberRun, generation A', () => {
     const run1 = pageTasks(SLUG, 10, at(0));
     const run2 = pageTasks(SLUG, 3, at(7_201));
     const [, , replaced] = observe([
-      [statusA(false, run1), 60],
-      [statusA(false, run1), 65],
-      [statusA(false, run2), 7_202],
+      [statusA(run1), 60],
+      [statusA(run1), 65],
+      [statusA(run2), 7_202],
     ]);
     expect(replaced).toMatchObject({ current: run2, growing: true, complete: false });
     expect(replaced!.previous?.tasks).toEqual(run1);
@@ -109,10 +110,10 @@ describe('rememberRun, generation A', () => {
   it('keeps the whole run while its tasks expire one by one, then shows it as previous', () => {
     const run = pageTasks(SLUG, 101, at(0));
     const memories = observe([
-      [statusA(false, run), 60],
-      [statusA(false, run.slice(40)), 7_240], // expiry started with the oldest tasks
-      [statusA(false, run.slice(90)), 7_290],
-      [statusA(false, []), 7_301],
+      [statusA(run), 60],
+      [statusA(run.slice(40)), 7_240], // expiry started with the oldest tasks
+      [statusA(run.slice(90)), 7_290],
+      [statusA([]), 7_301],
     ]);
     expect(displayedRun(memories[1]!)).toEqual({ tasks: run, label: 'current' });
     expect(displayedRun(memories[2]!)).toEqual({ tasks: run, label: 'current' });
@@ -123,17 +124,17 @@ describe('rememberRun, generation A', () => {
   it("ignores another source's tasks that share the slug as a prefix", () => {
     const mine = pageTasks(SLUG, 5, at(0));
     const theirs = pageTasks('corp-ad-eu', 7, at(0));
-    const [memory] = observe([[statusA(false, [...theirs, ...mine]), 60]]);
+    const [memory] = observe([[statusA([...theirs, ...mine]), 60]]);
     expect(memory).toMatchObject({ current: mine, lastCount: 5 });
 
-    const [onlyTheirs] = observe([[statusA(false, theirs), 60]]);
+    const [onlyTheirs] = observe([[statusA(theirs), 60]]);
     expect(displayedRun(onlyTheirs!).label).toBe('none');
   });
 
   it('starts afresh when handed the memory of another source', () => {
-    const [other] = observe([[statusA(false, pageTasks(SLUG, 5, at(0))), 60]]);
+    const [other] = observe([[statusA(pageTasks(SLUG, 5, at(0))), 60]]);
     const mine = pageTasks('ldap-eu', 2, at(0));
-    const memory = rememberRun(other!, statusA(false, mine), T0 + 60_000, 'ldap-eu');
+    const memory = rememberRun(other!, statusA(mine), T0 + 60_000, 'ldap-eu');
     expect(memory).toMatchObject({ slug: 'ldap-eu', current: mine, previous: null });
   });
 });
@@ -146,8 +147,7 @@ describe('rememberRun, generation B', () => {
     const done1 = [runTask(SLUG, 'ok', at(30)), ...pagesB(8, 'ok', at(30))];
     const parent2 = runTask(SLUG, 'running', at(7_200));
     const queued2 = pagesB(8, 'queued', null);
-    const finished2 = [runTask(SLUG, 'ok', at(7_260)), ...queued2.map((t) => ({ ...t, state: 'ok' as const, finish: at(7_260) }))];
-    finished2[0] = { ...finished2[0]!, id: parent2.id };
+    const finished2 = [parent2, ...queued2].map((t) => ({ ...t, state: 'ok' as const, rawStatus: 'done', finish: at(7_260) }));
 
     const memories = observe([
       [statusB(false, done1), 90],

@@ -1,56 +1,30 @@
-// Test support: SyncTask and SyncStatus objects shaped like the adapters' output for authentik's real responses.
-import type { LogMessage, SyncStatus, SyncTask } from '../../domain/model.js';
+// Test support for run memory: whole runs built from the domain's task factories.
+import type { SyncStatus, SyncTask } from '../../domain/model.js';
+import { message, pageTask } from '../../domain/testing/factories.js';
 
-let sequence = 0;
-
-function uuid(): string {
-  sequence += 1;
-  const hex = sequence.toString(16).padStart(12, '0');
-  return `5f0c2a8e-3b1d-4c1e-9a57-${hex}`;
-}
-
-function info(event: string, at: Date, logger = 'ldap_sync'): LogMessage {
-  return { timestamp: at, level: 'info', logger, event, attributes: {} };
-}
-
-/** A generation A page task (one LDAP page) that finished `finish` with status successful. */
-export function pageTask(slug: string, type: string, finish: Date, overrides: Partial<SyncTask> = {}): SyncTask {
-  const pageId = uuid();
-  const start = new Date(finish.getTime() - 2_785);
-  return {
-    id: uuid(),
-    uid: `${slug}:${type}:${pageId}`,
-    slug,
-    type,
-    pageId,
-    kind: 'page',
-    state: 'ok',
-    rawStatus: 'successful',
-    start,
+/** A generation A page that took 2.8 s and finished at `finish`. */
+export function finishedPage(slug: string, type: string, finish: Date): SyncTask {
+  return pageTask(slug, type, [message('Synced 50 objects.', 'info', finish.toISOString())], {
+    start: new Date(finish.getTime() - 2_785),
     finish,
-    durationSeconds: 2.785714292526245,
-    messages: [info('Synced 50 objects.', finish)],
-    previousMessages: [],
-    retries: 0,
-    ...overrides,
-  };
+    durationSeconds: 2.785,
+  });
 }
 
-/** `count` generation A page tasks finishing one second apart, the last at `lastFinish`. */
+/** A run of `count` pages (users, then groups) finishing one second apart, the last at `lastFinish`. */
 export function pageTasks(slug: string, count: number, lastFinish: Date): SyncTask[] {
   return Array.from({ length: count }, (_, i) =>
-    pageTask(slug, i < count * 0.8 ? 'users' : 'groups', new Date(lastFinish.getTime() - (count - 1 - i) * 1_000)),
+    finishedPage(slug, i < count * 0.8 ? 'users' : 'groups', new Date(lastFinish.getTime() - (count - 1 - i) * 1_000)),
   );
 }
 
-/** A generation B parent task, `running` or finished (`done`). */
+/** A generation B parent task: queued or running, or finished `done` (ok) or `rejected` (error) at `at`. */
 export function runTask(slug: string, state: 'running' | 'queued' | 'ok' | 'error', at: Date): SyncTask {
   const finished = state === 'ok' || state === 'error';
+  const processing = message('Task is being processed', 'info', at.toISOString());
   return {
-    id: uuid(),
+    ...pageTask(slug, 'run', [{ ...processing, logger: 'authentik.tasks.middleware.TaskLogMiddleware' }]),
     uid: slug,
-    slug,
-    type: 'run',
     pageId: '',
     kind: 'run',
     state,
@@ -58,30 +32,15 @@ export function runTask(slug: string, state: 'running' | 'queued' | 'ok' | 'erro
     start: at,
     finish: finished ? at : null,
     durationSeconds: null,
-    messages: [info('Task is being processed', at, 'authentik.tasks.middleware.TaskLogMiddleware')],
-    previousMessages: [],
-    retries: 0,
   };
 }
 
-export function statusA(isRunning: boolean, tasks: SyncTask[]): SyncStatus {
-  return {
-    generation: 'A',
-    isRunning,
-    tasks,
-    lastSuccessfulSync: null,
-    lastSyncStatus: null,
-    schedule: null,
-    missingDetailPermission: null,
-  };
-}
-
-export function statusB(isRunning: boolean, tasks: SyncTask[], lastSuccessfulSync: Date | null = null): SyncStatus {
+export function statusB(isRunning: boolean, tasks: SyncTask[]): SyncStatus {
   return {
     generation: 'B',
     isRunning,
     tasks,
-    lastSuccessfulSync,
+    lastSuccessfulSync: null,
     lastSyncStatus: isRunning ? 'running' : 'info',
     schedule: null,
     missingDetailPermission: null,
