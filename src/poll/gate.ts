@@ -12,7 +12,9 @@ export interface ConcurrencyGate {
  * a caller aborted while it waits leaves the queue and rejects with ApiError 'aborted'.
  */
 export function createConcurrencyGate(limit: number): ConcurrencyGate {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+  }
   let active = 0;
   const waiting: Array<() => void> = [];
 

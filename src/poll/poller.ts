@@ -38,7 +38,8 @@ export interface PollSnapshot<T> {
   readonly updatedAt: number | null;
   /**
    * The time of the last success, published only while it matters: when the phase is retrying, stale or paused
-   * ("stale 2m 10s" = now − unconfirmedSince). Null while live, so a healthy monitor is not re-rendered by every poll.
+   * ("stale 2m 10s" = now − unconfirmedSince). Null while live, so a healthy monitor is not re-rendered by every
+   * poll.
    */
   readonly unconfirmedSince: number | null;
   /** The last failure; cleared by a success. */

@@ -38,15 +38,18 @@ export function rememberRun(memory: RunMemory | null, status: SyncStatus, now: n
   const running = status.isRunning || tasks.some(isUnfinished);
 
   if (known && known.current.length > 0 && sharesTask(known.current, tasks)) {
-    const expiring = known.complete && !running && tasks.length < known.current.length && !hasNewTask(known.current, tasks);
-    if (expiring) return { ...known, growing: false, lastCount: tasks.length };
+    const shrinking = tasks.length < known.current.length && !hasNewTask(known.current, tasks);
+    if (known.complete && !running && shrinking) return { ...known, growing: false, lastCount: tasks.length };
     const growing = tasks.length > known.lastCount;
     const settled = tasks.length === known.lastCount || finishedBefore(tasks, now - SETTLED_AFTER_MS);
-    return { slug, current: tasks, complete: !running && !growing && settled, previous: known.previous, growing, lastCount: tasks.length };
+    const complete = !running && !growing && settled;
+    return { slug, current: tasks, complete, previous: known.previous, growing, lastCount: tasks.length };
   }
 
   // The list emptied or a different run replaced the one remembered.
-  const previous = known?.complete ? { tasks: known.current, completedAt: completedAt(known.current, now) } : (known?.previous ?? null);
+  const previous = known?.complete
+    ? { tasks: known.current, completedAt: completedAt(known.current, now) }
+    : (known?.previous ?? null);
   return {
     slug,
     current: tasks,
