@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { type SetupAction, type SetupState, createSetupState, setupReducer } from './setup-state.js';
+
+const apply = (state: SetupState, ...actions: SetupAction[]) => actions.reduce(setupReducer, state);
+
+describe('setupReducer', () => {
+  it('starts on the token when the URL is already known', () => {
+    expect(createSetupState().focus).toBe('url');
+    expect(createSetupState('https://ak.example.com').focus).toBe('token');
+  });
+
+  it('drops spaces and control characters from a paste, and erases by character', () => {
+    const state = apply(createSetupState(), { type: 'insert', text: ' https://ak.example.com/é\r\n' }, { type: 'backspace' });
+    expect(state.url).toBe('https://ak.example.com/');
+  });
+
+  it('moves on to the token when Enter is pressed on a filled URL field', () => {
+    const state = apply(createSetupState(), { type: 'insert', text: 'https://ak.example.com' }, { type: 'submit' });
+    expect(state).toMatchObject({ focus: 'token', status: { kind: 'editing' } });
+  });
+
+  it('starts a numbered check, ignores edits while it runs, and ignores answers to an older attempt', () => {
+    let state = apply(createSetupState('https://ak.example.com'), { type: 'insert', text: 'tok' }, { type: 'submit' });
+    expect(state.status).toEqual({ kind: 'checking', attempt: 1 });
+    state = apply(state, { type: 'insert', text: 'x' }, { type: 'focus-next' });
+    expect(state).toMatchObject({ token: 'tok', focus: 'token' });
+    state = apply(state, { type: 'check-failed', attempt: 0, message: 'stale' });
+    expect(state.status.kind).toBe('checking');
+    state = apply(state, { type: 'check-failed', attempt: 1, message: 'HTTP 403' });
+    expect(state.status).toEqual({ kind: 'failed', message: 'HTTP 403' });
+  });
+
+  it('asks for a token when it is empty and points at a bad URL', () => {
+    const noToken = apply(createSetupState('https://ak.example.com'), { type: 'submit' });
+    expect(noToken.status).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^Paste an API token/) });
+    const badUrl = apply(createSetupState('ftp://x'), { type: 'insert', text: 't' }, { type: 'submit' });
+    expect(badUrl).toMatchObject({ focus: 'url', status: { kind: 'failed', message: 'The URL must start with http:// or https://.' } });
+  });
+});

@@ -1,0 +1,96 @@
+// The first-run form's state: two text fields, which one has focus, and where the check stands. Pure: no I/O.
+import { urlProblem } from '../../config/schema.js';
+
+export type SetupField = 'url' | 'token';
+export const SETUP_FIELDS: readonly SetupField[] = ['url', 'token'];
+
+export type SetupStatus =
+  | { kind: 'editing' }
+  | { kind: 'checking'; attempt: number }
+  | { kind: 'failed'; message: string }
+  | { kind: 'saved'; lines: string[] };
+
+export interface SetupState {
+  url: string;
+  token: string;
+  focus: SetupField;
+  status: SetupStatus;
+  /** Counts submissions, so a late answer to an earlier check can be told apart. */
+  attempts: number;
+}
+
+export type SetupAction =
+  | { type: 'insert'; text: string }
+  | { type: 'backspace' }
+  | { type: 'clear-field' }
+  | { type: 'focus-next' }
+  | { type: 'focus-previous' }
+  | { type: 'submit' }
+  | { type: 'check-failed'; attempt: number; message: string }
+  | { type: 'saved'; attempt: number; lines: string[] };
+
+export function createSetupState(initialUrl = ''): SetupState {
+  return {
+    url: initialUrl,
+    token: '',
+    focus: initialUrl === '' ? 'url' : 'token',
+    status: { kind: 'editing' },
+    attempts: 0,
+  };
+}
+
+// Neither a URL nor a token holds spaces or control characters; a paste often brings a trailing newline.
+// eslint-disable-next-line no-control-regex
+const NOT_TYPED = /[\s\u0000-\u001f\u007f-\u009f]/g;
+
+function moveFocus(state: SetupState, step: 1 | -1): SetupState {
+  const index = SETUP_FIELDS.indexOf(state.focus);
+  const next = SETUP_FIELDS[(index + step + SETUP_FIELDS.length) % SETUP_FIELDS.length] as SetupField;
+  return { ...state, focus: next };
+}
+
+function editField(state: SetupState, edit: (value: string) => string): SetupState {
+  if (state.status.kind === 'checking' || state.status.kind === 'saved') return state;
+  return { ...state, [state.focus]: edit(state[state.focus]) };
+}
+
+function submit(state: SetupState): SetupState {
+  if (state.status.kind === 'checking' || state.status.kind === 'saved') return state;
+  const url = state.url.trim();
+  const problem = url === '' ? 'Enter the URL of your authentik server.' : urlProblem(url) && `The URL ${urlProblem(url)}.`;
+  if (problem) return { ...state, focus: 'url', status: { kind: 'failed', message: problem } };
+  if (state.token === '') {
+    // Enter on a filled URL field simply moves on to the token.
+    if (state.focus === 'url') return { ...state, focus: 'token' };
+    return { ...state, status: { kind: 'failed', message: 'Paste an API token (Directory › Tokens and App passwords).' } };
+  }
+  const attempt = state.attempts + 1;
+  return { ...state, url, attempts: attempt, status: { kind: 'checking', attempt } };
+}
+
+function isCurrent(state: SetupState, attempt: number): boolean {
+  return state.status.kind === 'checking' && state.status.attempt === attempt;
+}
+
+export function setupReducer(state: SetupState, action: SetupAction): SetupState {
+  switch (action.type) {
+    case 'insert': {
+      const text = action.text.replace(NOT_TYPED, '');
+      return text === '' ? state : editField(state, (value) => value + text);
+    }
+    case 'backspace':
+      return editField(state, (value) => Array.from(value).slice(0, -1).join(''));
+    case 'clear-field':
+      return editField(state, () => '');
+    case 'focus-next':
+      return state.status.kind === 'checking' ? state : moveFocus(state, 1);
+    case 'focus-previous':
+      return state.status.kind === 'checking' ? state : moveFocus(state, -1);
+    case 'submit':
+      return submit(state);
+    case 'check-failed':
+      return isCurrent(state, action.attempt) ? { ...state, status: { kind: 'failed', message: action.message } } : state;
+    case 'saved':
+      return isCurrent(state, action.attempt) ? { ...state, status: { kind: 'saved', lines: action.lines } } : state;
+  }
+}
