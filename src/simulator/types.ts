@@ -1,0 +1,62 @@
+// Public types of the simulated authentik.
+
+export const SCENARIO_NAMES = ['healthy', 'problems', 'errors', 'running', 'empty', 'lively', 'hostile', 'big'] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** Limits a fault to requests whose path (query included) contains `path`, and/or to the next matching request. */
+export interface FaultScope {
+  path?: string;
+  once?: boolean;
+}
+
+export type Fault = FaultScope &
+  (
+    | { kind: 'status'; status: 500 | 502 | 503 | 504 }
+    | { kind: 'html-login' }
+    | { kind: 'invalid-json' }
+    | { kind: 'wrong-shape' }
+    | { kind: 'hang' }
+    | { kind: 'reset' }
+    | { kind: 'huge' }
+  );
+
+export type Permissions = string[] | 'superuser';
+
+export interface SimulatorOptions {
+  /** default 'A' */
+  generation?: 'A' | 'B';
+  /** default '2024.8.3' for A, '2026.8.3' for B */
+  version?: string;
+  /** default DEMO_TOKEN; requests need `Authorization: Bearer <token>` */
+  token?: string;
+  /** default 'healthy' */
+  scenario?: ScenarioName;
+  /** the simulator's clock (default: real time) */
+  now?: () => Date;
+  /** what /core/users/me/ reports and what the token may see (default superuser) */
+  permissions?: Permissions;
+  /** default 0 (ephemeral) */
+  port?: number;
+}
+
+export interface LoggedRequest {
+  method: string;
+  /** path including the query string */
+  path: string;
+  authorization?: string;
+}
+
+export interface Simulator {
+  /** http://127.0.0.1:<port> (no /api/v3) */
+  url: string;
+  token: string;
+  setScenario(name: ScenarioName): void;
+  /** Applies to every request until cleared, or to the next matching one with `once: true`. */
+  setFault(fault: Fault | null): void;
+  setPermissions(p: Permissions): void;
+  requests: LoggedRequest[];
+  /** Closes promptly, destroying hung and keep-alive connections. */
+  close(): Promise<void>;
+}
+
+export const DEMO_TOKEN = 'aksync-demo-0d5f3c1e9b7a4f2c8e6d1b3a5c7e9f0a2b4d6f8e1c3a5b7d9f0e2c4a6b8d';
