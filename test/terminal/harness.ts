@@ -55,6 +55,8 @@ export interface SpawnedTerminal {
   /** Waits until the terminal has parsed everything written so far. */
   settle(): Promise<void>;
   waitFor(match: ScreenMatch, options?: WaitOptions): Promise<string>;
+  /** Resolves once the child has written nothing for `quietMs` (and xterm has parsed it all). */
+  waitForQuiet(quietMs: number, options?: WaitOptions): Promise<string>;
   press(keys: string): void;
   resize(cols: number, rows: number): void;
   kill(signal?: NodeJS.Signals): void;
@@ -162,9 +164,24 @@ export function spawnTerminal(file: string, args: string[], options: TerminalOpt
     });
   };
 
+  const waitForQuiet = async (quietMs: number, waitOptions: WaitOptions = {}): Promise<string> => {
+    const deadline = Date.now() + (waitOptions.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    for (;;) {
+      const before = chunks.length;
+      await new Promise((resolve) => setTimeout(resolve, quietMs));
+      if (chunks.length === before || exited) break;
+      if (Date.now() > deadline) {
+        throw new Error(`output never paused for ${quietMs} ms waiting for ${waitOptions.description ?? 'a quiet screen'}\n--- screen ---\n${screenText()}\n---`);
+      }
+    }
+    await settle();
+    return screenText();
+  };
+
   return {
     term,
     pid: child.pid,
+    waitForQuiet,
     configHome,
     exit,
     titles,

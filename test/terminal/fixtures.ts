@@ -1,0 +1,36 @@
+// What most terminal tests share: a simulated authentik in the test process, and the monitor pointed at it.
+import { startSimulator } from '../../src/simulator/index.js';
+import type { ScenarioName, Simulator } from '../../src/simulator/types.js';
+import { spawnAksync, type SpawnedTerminal, type TerminalOptions } from './harness.js';
+
+export const SLUG = 'corp-ad';
+/** Polls four times a second, so every state a test waits for arrives within a deadline of a few seconds. */
+export const FAST_INTERVAL = '0.25';
+
+export async function simulator(scenario: ScenarioName, port?: number): Promise<Simulator> {
+  return await startSimulator({ generation: 'A', scenario, ...(port === undefined ? {} : { port }) });
+}
+
+export function monitorArgs(sim: Simulator, ...extra: string[]): string[] {
+  return [SLUG, '--url', sim.url, '--interval', FAST_INTERVAL, ...extra];
+}
+
+/** The monitor of corp-ad against `sim`, in a terminal of the given size. */
+export function openMonitor(sim: Simulator, options: TerminalOptions & { args?: string[] } = {}): SpawnedTerminal {
+  const { args = [], ...terminal } = options;
+  return spawnAksync(monitorArgs(sim, ...args), { ...terminal, env: { AUTHENTIK_TOKEN: sim.token, ...terminal.env } });
+}
+
+/** The header's first line: `aksync · <server> · ...`. */
+export const HEADER = /^aksync /;
+/** The header once the first answer has arrived (the source's name is known, the verdict is set). */
+export const HAS_DATA = /\b(OK|WARNING|CRITICAL|UNKNOWN)\b[\s\S]*\blive\b/;
+
+/** Resolves when `condition` holds, polling every 20 ms; rejects with `description` after `timeoutMs`. */
+export async function until(condition: () => boolean, description: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,95 @@
+// Without a terminal on stdout (`aksync corp-ad | cat`, cron, a monitoring agent) the monitor prints what `status`
+// prints and exits with the verdict; without a terminal on stdin it draws but takes no keys.
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScenarioName, Simulator } from '../../src/simulator/types.js';
+import { AKSYNC_BIN, cleanEnvironment, makeConfigHome, spawnTerminal, SEQ } from './harness.js';
+import { HAS_DATA, monitorArgs, simulator, SLUG, until } from './fixtures.js';
+
+interface Piped {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs aksync with stdout and stderr piped (as `| cat` would) and no stdin. */
+function runPiped(args: string[], token: string): Promise<Piped> {
+  const configHome = makeConfigHome();
+  const child = spawn(process.execPath, [AKSYNC_BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: cleanEnvironment(configHome, { AUTHENTIK_TOKEN: token }),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      rmSync(configHome, { recursive: true, force: true });
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The report without the clock readings that differ between two runs a moment apart. */
+const withoutTimes = (text: string) => text.replace(/\d/g, '#');
+
+describe.each<[ScenarioName, number]>([
+  ['healthy', 0],
+  ['problems', 1],
+  ['errors', 2],
+])('aksync corp-ad | cat, scenario %s', (scenario, verdictCode) => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await simulator(scenario);
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it(`prints the status report as plain text and exits ${verdictCode}`, async () => {
+    const [monitor, status] = await Promise.all([
+      runPiped(monitorArgs(sim), sim.token),
+      runPiped(['status', SLUG, '--url', sim.url], sim.token),
+    ]);
+    expect(monitor.stderr).toBe('');
+    expect(monitor.code).toBe(verdictCode);
+    expect(monitor.stdout).toMatch(/corp-ad/);
+    expect(monitor.stdout).not.toContain('\x1b');
+    expect(monitor.stdout).not.toContain('\x9b');
+    expect(withoutTimes(monitor.stdout)).toBe(withoutTimes(status.stdout));
+    expect(status.code).toBe(verdictCode);
+  });
+});
+
+describe('stdin not a terminal', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await simulator('healthy');
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('draws the monitor view-only, keeps polling, and restores the terminal on SIGTERM', async () => {
+    const command = `exec '${process.execPath}' '${AKSYNC_BIN}' ${monitorArgs(sim).join(' ')} < /dev/null`;
+    const terminal = spawnTerminal('sh', ['-c', command], { cols: 100, rows: 30, env: { AUTHENTIK_TOKEN: sim.token } });
+    try {
+      await terminal.waitFor(HAS_DATA, { description: 'the first frame with data' });
+      expect(terminal.isAlternateScreen()).toBe(true);
+      const polled = sim.requests.length;
+      await until(() => sim.requests.length >= polled + 4, 'four more polls');
+      terminal.kill('SIGTERM');
+      await terminal.exit;
+      expect(terminal.isAlternateScreen()).toBe(false);
+      const output = terminal.outputText();
+      expect(output.lastIndexOf(SEQ.showCursor)).toBeGreaterThan(output.lastIndexOf(SEQ.hideCursor));
+      expect(terminal.screenText()).not.toMatch(/Raw mode|Error|at .*\.js:\d+/);
+    } finally {
+      await terminal.dispose();
+    }
+  });
+});
