@@ -3,7 +3,7 @@ import type { LdapSourceJson, LogEventJson } from './schemas-common.js';
 
 export function logMessage(event: LogEventJson): LogMessage {
   return {
-    timestamp: event.timestamp ?? null,
+    timestamp: event.timestamp?.date ?? null,
     level: event.log_level.toLowerCase(),
     logger: event.logger ?? '',
     event: event.event,
@@ -11,17 +11,13 @@ export function logMessage(event: LogEventJson): LogMessage {
   };
 }
 
-/** Oldest first; messages without a timestamp keep their place relative to each other, after the dated ones. */
+/** Oldest first (to the microsecond); lines without a timestamp keep their order, after the dated ones. */
 export function sortedMessages(events: readonly LogEventJson[]): LogMessage[] {
+  const time = (event: LogEventJson) => event.timestamp?.micros ?? Number.POSITIVE_INFINITY;
   return events
-    .map(logMessage)
-    .map((message, index) => ({ message, index }))
-    .sort((a, b) => timeOf(a.message) - timeOf(b.message) || a.index - b.index)
-    .map(({ message }) => message);
-}
-
-function timeOf(message: LogMessage): number {
-  return message.timestamp?.getTime() ?? Number.POSITIVE_INFINITY;
+    .map((event, index) => ({ event, index }))
+    .sort((a, b) => time(a.event) - time(b.event) || a.index - b.index)
+    .map(({ event }) => logMessage(event));
 }
 
 /** `<slug>:<type>:<page uuid>` → its parts (a uid with fewer parts leaves the missing ones empty). */

@@ -114,7 +114,7 @@ function earliestLog(task: TaskJson): number | undefined {
   let earliest: number | undefined;
   for (const list of [task.logs ?? task.messages, task.previous_logs ?? task.previous_messages]) {
     for (const message of list ?? []) {
-      const time = message.timestamp?.getTime();
+      const time = message.timestamp?.date.getTime();
       if (time !== undefined && (earliest === undefined || time < earliest)) earliest = time;
     }
   }

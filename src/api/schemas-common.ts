@@ -12,9 +12,24 @@ export const dateTime = z.string().transform((text, ctx) => {
   return date;
 });
 
+/**
+ * A log line's timestamp, keeping the microseconds authentik sends: lines logged within one millisecond are common,
+ * and a Date alone could not order them.
+ */
+const logTimestamp = z.string().transform((text, ctx) => {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time' });
+    return z.NEVER;
+  }
+  const fraction = /T\d{2}:\d{2}:\d{2}\.(\d+)/.exec(text)?.[1] ?? '';
+  const micros = Number(fraction.slice(0, 6).padEnd(6, '0'));
+  return { date, micros: Math.floor(date.getTime() / 1000) * 1_000_000 + micros };
+});
+
 export const logEventSchema = z
   .object({
-    timestamp: dateTime.nullish(),
+    timestamp: logTimestamp.nullish(),
     log_level: z.string(),
     logger: z.string().nullish(),
     event: z.string(),
