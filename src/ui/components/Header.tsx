@@ -1,0 +1,84 @@
+// Three lines: where (server, version, source), what (verdict, run in progress, reason), how fresh (connection).
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import type { LdapSource, Schedule, ServerVersion } from '../../domain/model.js';
+import type { Verdict } from '../../domain/verdict.js';
+import { describeConnection, type ConnectionState, type ConnectionTone } from '../connection.js';
+import { useTheme } from '../theme-context.js';
+import { verdictColor, type Theme } from '../theme.js';
+import { formatClock } from '../text.js';
+import { Line, type Segment } from './Line.js';
+
+export interface HeaderProps {
+  width: number;
+  serverLabel: string;
+  slug: string;
+  version: ServerVersion | null;
+  source: LdapSource | null;
+  verdict: Verdict | null;
+  running: boolean;
+  connection: ConnectionState;
+  intervalMs: number;
+  now: number;
+  /** Generation B: the source's schedule (next run). */
+  schedule: Schedule | null;
+}
+
+function toneColor(theme: Theme, tone: ConnectionTone) {
+  switch (tone) {
+    case 'ok':
+      return theme.colors.ok;
+    case 'warning':
+      return theme.colors.warning;
+    case 'critical':
+      return theme.colors.critical;
+    case 'muted':
+      return theme.colors.muted;
+  }
+}
+
+export function Header(props: HeaderProps) {
+  const theme = useTheme();
+  const { glyphs, colors } = theme;
+  const sep = ` ${glyphs.separator} `;
+  const where: Segment[] = [
+    { text: 'aksync', bold: true, color: colors.accent },
+    { text: sep + props.serverLabel },
+    { text: sep + (props.version ? `authentik ${props.version.version} (generation ${props.version.generation})` : 'authentik version unknown'), color: colors.muted },
+    { text: sep + (props.source ? `${props.source.name} (${props.slug})` : props.slug), bold: true },
+  ];
+  if (props.source && !props.source.enabled) where.push({ text: ' disabled', color: colors.warning });
+
+  const word = props.verdict ? props.verdict.level : 'CHECKING';
+  const wordColor = props.verdict ? verdictColor(theme, props.verdict.level) : colors.muted;
+  const verdictWidth = word.length + 1;
+  const runningWidth = props.running ? 2 : 0;
+  const reason: Segment[] = [];
+  if (props.running) reason.push({ text: 'sync running', color: colors.running }, { text: sep });
+  reason.push({ text: props.verdict?.reason ?? 'waiting for the first answer from authentik' });
+
+  const c = describeConnection(props.connection, props.now, props.intervalMs);
+  const how: Segment[] = [{ text: c.state, color: toneColor(theme, c.tone), bold: c.tone === 'critical' }];
+  if (c.error) how.push({ text: sep + c.error, color: colors.critical });
+  if (c.updated) how.push({ text: sep + c.updated, color: colors.muted });
+  if (props.schedule) {
+    const next = props.schedule.paused ? 'schedule paused' : `next run ${props.schedule.nextRun ? formatClock(props.schedule.nextRun) : 'not scheduled'}`;
+    how.push({ text: sep + next, color: colors.muted });
+  }
+
+  return (
+    <Box flexDirection="column" width={props.width} height={3} overflow="hidden">
+      <Line width={props.width} segments={where} ellipsis={glyphs.ellipsis} />
+      <Box width={props.width} height={1} overflow="hidden">
+        <Line width={verdictWidth} segments={[{ text: word, color: wordColor, bold: true }, { text: ' ' }]} />
+        {props.running ? (
+          <Text color={colors.running}>
+            <Spinner type={glyphs.spinner} />{' '}
+          </Text>
+        ) : null}
+        <Line width={Math.max(1, props.width - verdictWidth - runningWidth)} segments={reason} ellipsis={glyphs.ellipsis} />
+      </Box>
+      <Line width={props.width} segments={how} ellipsis={glyphs.ellipsis} />
+    </Box>
+  );
+}

@@ -1,0 +1,117 @@
+// A task's messages: time, level, logger, event. Renders only the rows that fit, whatever the number of messages.
+import { Box } from 'ink';
+import type { LogMessage } from '../../domain/model.js';
+import { chooseColumns, fixedCells, fixedWidth, type Column } from '../columns.js';
+import type { LogLines } from '../log-rows.js';
+import type { MinLevel } from '../screen-state.js';
+import { positionOf } from '../scroll.js';
+import { useTheme } from '../theme-context.js';
+import { levelColor } from '../theme.js';
+import { formatClock } from '../text.js';
+import { Line, type Segment } from './Line.js';
+
+export interface MessageLogProps {
+  width: number;
+  /** Lines for the whole log: title and rows. */
+  height: number;
+  /** Describes the task in the title line. */
+  title: string;
+  messages: readonly LogMessage[];
+  /** Indices of the messages shown at the current level, ascending. */
+  visible: readonly number[];
+  /** Message indices of the cursor and of the first row shown (already scrolled into place). */
+  cursor: number;
+  top: number;
+  wrap: boolean;
+  minLevel: MinLevel;
+  search: string;
+  /** Message indices matching the search, ascending. */
+  matches: readonly number[];
+  lines: LogLines;
+}
+
+type Key = 'marker' | 'time' | 'level' | 'logger';
+
+const COLUMNS: readonly Column<Key>[] = [
+  { key: 'marker', title: '', width: 2 },
+  { key: 'time', title: 'time', width: 8 },
+  { key: 'level', title: 'level', width: 9 },
+  { key: 'logger', title: 'logger', width: 16, dropOrder: 1 },
+];
+const MIN_EVENT = 30;
+
+/** Columns left for the event text at this terminal width (wrapping uses it). */
+export function logEventColumns(width: number): number {
+  return Math.max(10, width - fixedWidth(chooseColumns(COLUMNS, width, MIN_EVENT)));
+}
+
+export function MessageLog(props: MessageLogProps) {
+  const theme = useTheme();
+  const { glyphs, colors } = theme;
+  const { width, height, visible, messages } = props;
+  const sep = ` ${glyphs.separator} `;
+  const columns = chooseColumns(COLUMNS, width, MIN_EVENT);
+  const indent = ' '.repeat(fixedWidth(columns));
+  const rowsHeight = Math.max(0, height - 1);
+  const matchSet = props.search === '' ? null : props.matches;
+
+  const title: Segment[] = [
+    { text: props.title, bold: true },
+    { text: `${sep}${visible.length === messages.length ? messages.length.toLocaleString('en-US') : `${visible.length.toLocaleString('en-US')} of ${messages.length.toLocaleString('en-US')}`} messages` },
+    { text: `${sep}level ${props.minLevel === 'all' ? 'all' : `${props.minLevel}+`}`, color: colors.muted },
+    { text: `${sep}${props.wrap ? 'wrapped' : 'truncated'}`, color: colors.muted },
+  ];
+  if (props.search !== '') {
+    const at = positionOf(props.matches, props.cursor);
+    const position = props.matches[at] === props.cursor ? `${at + 1}/` : '';
+    title.push({ text: `${sep}search "${props.search}" ${position}${props.matches.length} found`, color: colors.accent });
+  }
+
+  const lines: Segment[][] = [];
+  if (visible.length === 0) {
+    lines.push([{ text: messages.length === 0 ? 'This task has no messages.' : 'No message at this level (l changes it).', color: colors.muted }]);
+  }
+  for (let p = positionOf(visible, props.top); p < visible.length && lines.length < rowsHeight; p += 1) {
+    const index = visible[p] as number;
+    const m = messages[index] as LogMessage;
+    const selected = index === props.cursor;
+    const matched = matchSet !== null && binaryHas(matchSet, index);
+    const cells = fixedCells(
+      columns,
+      {
+        marker: `${selected ? glyphs.selected : ' '}${matched ? '*' : ' '}`,
+        time: formatClock(m.timestamp),
+        level: m.level,
+        logger: m.logger,
+      },
+      glyphs.ellipsis,
+    );
+    const event = props.lines.linesOf(index);
+    lines.push([
+      ...cells.map((c) => ({
+        text: c.text,
+        color: c.key === 'level' ? levelColor(theme, m.level) : c.key === 'marker' ? colors.accent : colors.muted,
+        bold: c.key === 'marker',
+      })),
+      { text: event[0] ?? '', inverse: selected, color: matched ? colors.accent : undefined },
+    ]);
+    for (const more of event.slice(1, 1 + rowsHeight - lines.length)) {
+      lines.push([{ text: indent }, { text: more, inverse: selected }]);
+    }
+  }
+  while (lines.length < rowsHeight) lines.push([]);
+
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Line width={width} segments={title} ellipsis={glyphs.ellipsis} />
+      {lines.map((segments, i) => (
+        <Line key={i} width={width} segments={segments} ellipsis={glyphs.ellipsis} />
+      ))}
+    </Box>
+  );
+}
+
+function binaryHas(sorted: readonly number[], value: number): boolean {
+  const p = positionOf(sorted, value);
+  return sorted[p] === value;
+}

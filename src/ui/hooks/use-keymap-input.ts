@@ -1,0 +1,69 @@
+// Keys → keymap actions. Text modes get the typed characters; elsewhere a burst of characters (fast typing,
+// paste, a slow SSH link) is taken one character at a time, so "jjj" moves three rows.
+import { useInput, type Key } from 'ink';
+import { actionFor, type ActionId, type Mode } from '../keymap.js';
+
+export const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+export interface KeymapHandlers {
+  /** Handles one action; returns the mode the keyboard is in afterwards (a `/` starts typing). */
+  onAction(action: ActionId, mode: Mode): Mode;
+  onText(text: string): void;
+}
+
+function isSpecial(key: Key): boolean {
+  return (
+    key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home ||
+    key.end || key.return || key.escape || key.ctrl || key.tab || key.backspace || key.delete || key.meta
+  );
+}
+
+/** One key event, as the keymap sees it. Exported for tests of the dispatch without a terminal. */
+export function dispatchKey(mode: Mode, input: string, key: Key, handlers: KeymapHandlers): void {
+  if (mode === 'edit') {
+    const action = actionFor('edit', input, key);
+    if (action) handlers.onAction(action, mode);
+    else if (!isSpecial(key) && input !== '') handlers.onText(input);
+    return;
+  }
+  if (input.length > 1 && !isSpecial(key)) {
+    let current: Mode = mode;
+    const chars = [...input];
+    for (let i = 0; i < chars.length; i += 1) {
+      if (current === 'edit') {
+        handlers.onText(chars.slice(i).join(''));
+        return;
+      }
+      const action = actionFor(current, chars[i] as string, NO_KEY);
+      if (action) current = handlers.onAction(action, current);
+    }
+    return;
+  }
+  const action = actionFor(mode, input, key);
+  if (action) handlers.onAction(action, mode);
+}
+
+export function useKeymapInput(mode: Mode, handlers: KeymapHandlers, isActive: boolean): void {
+  useInput((input, key) => dispatchKey(mode, input, key, handlers), { isActive });
+}

@@ -1,0 +1,175 @@
+// Everything the monitor shows, kept current: one poller for the sync status (the source itself re-read about
+// once a minute for its name and LDAP connectivity), the server version and the token's user once, the run memory
+// fed by every poll, and the verdict. React state changes only when the polled data changed.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { isApiError } from '../../api/errors.js';
+import type { AuthentikApi } from '../../api/types.js';
+import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion, type SyncStatus } from '../../domain/model.js';
+import { assess, type Assessment } from '../../domain/verdict.js';
+import type { Clock } from '../../poll/clock.js';
+import { structurallyEqual } from '../../poll/equal.js';
+import { createPoller, type PollSnapshot, type Poller } from '../../poll/poller.js';
+import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from '../../poll/run-memory.js';
+
+/** How often the source (name, connectivity) is re-read, at most. */
+export const SOURCE_REFRESH_MS = 60_000;
+
+export interface PolledStatus {
+  status: SyncStatus;
+  source: LdapSource | null;
+  /** The run to show (the remembered previous one while a new run fills in or the list is empty). */
+  run: DisplayedRun;
+  tasksStillArriving: boolean;
+}
+
+export type ActionOutcome = { tone: 'ok' | 'error' | 'info'; text: string };
+
+export interface MonitorData {
+  snapshot: PollSnapshot<PolledStatus>;
+  version: ServerVersion | null;
+  user: CurrentUser | null;
+  source: LdapSource | null;
+  assessment: Assessment | null;
+  missingPermissions: string[];
+}
+
+export interface MonitorControls {
+  refresh(): void;
+  togglePause(): void;
+  triggerSync(): Promise<ActionOutcome>;
+}
+
+export interface MonitorDataOptions {
+  api: AuthentikApi;
+  slug: string;
+  intervalMs: number;
+  clock?: Clock;
+  random?: () => number;
+}
+
+/** The poll: the source when due, then the status; feeds the run memory with every answer. */
+export function createStatusFetch(api: AuthentikApi, slug: string, now: () => number) {
+  let source: LdapSource | null = null;
+  let sourceReadAt = Number.NEGATIVE_INFINITY;
+  let memory: RunMemory | null = null;
+  return async (signal: AbortSignal): Promise<PolledStatus> => {
+    if (now() - sourceReadAt >= SOURCE_REFRESH_MS) {
+      try {
+        source = await api.getSource(slug, { signal });
+        sourceReadAt = now();
+      } catch (error) {
+        // "No such source" is the answer to show. Otherwise carry on with what is known (a token may be allowed
+        // the status but not the source): the status call tells whether the server answers at all.
+        if (!isApiError(error) || error.kind === 'not_found' || error.kind === 'aborted') throw error;
+        if (source === null && error.kind !== 'forbidden') throw error;
+      }
+    }
+    const status = await api.syncStatus(slug, { signal, ...(source ? { source } : {}) });
+    memory = rememberRun(memory, status, now(), slug);
+    return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing };
+  };
+}
+
+export function syncOutcome(error: unknown, sourceName: string): ActionOutcome {
+  if (isApiError(error)) {
+    if (error.kind === 'forbidden' && error.permission) {
+      return { tone: 'error', text: `Not allowed to start a sync of ${sourceName}: the token needs the permission ${error.permission}.` };
+    }
+    return { tone: 'error', text: `The sync did not start: ${error.message}` };
+  }
+  return { tone: 'error', text: 'The sync did not start: aksync hit an unexpected internal error.' };
+}
+
+export function useMonitorData(options: MonitorDataOptions): { data: MonitorData; controls: MonitorControls } {
+  const { api, slug, intervalMs, clock, random } = options;
+  const poller: Poller<PolledStatus> = useMemo(
+    () =>
+      createPoller({
+        fetch: createStatusFetch(api, slug, () => (clock ?? Date).now()),
+        intervalMs,
+        equals: structurallyEqual,
+        ...(clock ? { clock } : {}),
+        ...(random ? { random } : {}),
+      }),
+    // The interval is applied by setInterval below, without a new poller.
+    [api, slug, clock, random],
+  );
+  useEffect(() => {
+    poller.start();
+    return () => poller.stop();
+  }, [poller]);
+  useEffect(() => poller.setInterval(intervalMs), [poller, intervalMs]);
+  const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot);
+
+  const [version, setVersion] = useState<ServerVersion | null>(null);
+  const [user, setUser] = useState<CurrentUser | null>(null);
+  const identityInFlight = useRef(false);
+  const lastGood = snapshot.updatedAt;
+  useEffect(() => {
+    // Once at start, and again after a successful poll while either is still unknown (the network was down).
+    if ((version && user) || identityInFlight.current) return;
+    const controller = new AbortController();
+    identityInFlight.current = true;
+    void Promise.allSettled([
+      version ? Promise.resolve(version) : api.version({ signal: controller.signal }),
+      user ? Promise.resolve(user) : api.me({ signal: controller.signal }),
+    ]).then(([v, u]) => {
+      identityInFlight.current = false;
+      if (controller.signal.aborted) return;
+      if (v.status === 'fulfilled') setVersion((old) => (structurallyEqual(old, v.value) ? old : v.value));
+      if (u.status === 'fulfilled') setUser((old) => (structurallyEqual(old, u.value) ? old : u.value));
+    });
+    return () => {
+      controller.abort();
+      identityInFlight.current = false;
+    };
+  }, [api, lastGood]);
+
+  const polled = snapshot.data;
+  const generation = polled?.status.generation ?? version?.generation ?? null;
+  const missingPermissions = useMemo(
+    () => (user && generation ? missingTaskPermissions(user, generation) : []),
+    [user, generation],
+  );
+  const assessment = useMemo(() => {
+    if (!polled) return null;
+    return assess({
+      slug,
+      status: { ...polled.status, tasks: polled.run.tasks },
+      source: polled.source,
+      missingPermissions,
+      now: new Date(snapshot.updatedAt ?? Date.now()),
+      tasksStillArriving: polled.tasksStillArriving,
+    });
+  }, [polled, slug, missingPermissions, snapshot.updatedAt]);
+
+  const source = polled?.source ?? null;
+  const sourceRef = useRef(source);
+  sourceRef.current = source;
+  const triggerSync = useCallback(async (): Promise<ActionOutcome> => {
+    const known = sourceRef.current;
+    const name = known?.name ?? slug;
+    try {
+      await api.triggerSync(slug, known ? { source: known } : {});
+      poller.pollNow();
+      return { tone: 'ok', text: `Sync of ${name} started: following the new run.` };
+    } catch (error) {
+      return syncOutcome(error, name);
+    }
+  }, [api, slug, poller]);
+
+  const controls = useMemo<MonitorControls>(
+    () => ({
+      refresh: () => poller.pollNow(),
+      togglePause: () => (poller.getSnapshot().phase === 'paused' ? poller.resume() : poller.pause()),
+      triggerSync,
+    }),
+    [poller, triggerSync],
+  );
+
+  const data = useMemo<MonitorData>(
+    () => ({ snapshot, version, user, source, assessment, missingPermissions }),
+    [snapshot, version, user, source, assessment, missingPermissions],
+  );
+  return { data, controls };
+}

@@ -1,0 +1,120 @@
+// The one keymap: input handling, the footer hints and the `?` help overlay all read this table, so a key cannot
+// work without being listed or be listed without working.
+import type { Key } from 'ink';
+
+/** Where keys are read: a screen, or a modal state that takes over the keyboard. */
+export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm';
+
+export type ActionId =
+  | 'quit'
+  | 'help'
+  | 'refresh'
+  | 'pause'
+  | 'sync'
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'halfPageUp'
+  | 'halfPageDown'
+  | 'top'
+  | 'bottom'
+  | 'open'
+  | 'back'
+  | 'filter'
+  | 'sort'
+  | 'problemsOnly'
+  | 'wrap'
+  | 'search'
+  | 'nextMatch'
+  | 'previousMatch'
+  | 'level'
+  | 'apply'
+  | 'cancel'
+  | 'deleteChar'
+  | 'confirm';
+
+export interface KeyBinding {
+  /** How the keys are written in the footer and the help (ASCII only, so every terminal shows it). */
+  keys: string;
+  match: (input: string, key: Key) => boolean;
+  action: ActionId;
+  /** The help overlay's sentence. */
+  description: string;
+  /** The footer's word; no footer hint when absent. */
+  hint?: string;
+  /** Shorter keys for the footer, when `keys` is long. */
+  footerKeys?: string;
+  modes: readonly Mode[];
+}
+
+const plain = (c: string) => (input: string, key: Key) => input === c && !key.ctrl && !key.meta;
+const ctrl = (c: string) => (input: string, key: Key) => key.ctrl && input === c;
+const any = (...matchers: Array<(input: string, key: Key) => boolean>) => (input: string, key: Key) =>
+  matchers.some((m) => m(input, key));
+const escape = (_: string, key: Key) => key.escape;
+const enter = (_: string, key: Key) => key.return;
+// 0x7f arrives as `delete` in ink 6.8, 0x08 as `backspace`: both mean "rub out" to a user.
+const backspace = (_: string, key: Key) => key.backspace || key.delete;
+
+const BROWSE: readonly Mode[] = ['table', 'log', 'detail'];
+const SCROLLING: readonly Mode[] = ['table', 'log', 'detail', 'help'];
+const EVERYWHERE: readonly Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm'];
+
+export const KEYMAP: readonly KeyBinding[] = [
+  // Modal states first: they take over keys the screens also use.
+  { keys: 'y', match: plain('y'), action: 'confirm', description: 'start the sync', hint: 'yes', modes: ['confirm'] },
+  { keys: 'any other key', match: () => true, action: 'cancel', description: 'do not start it', hint: 'no', modes: ['confirm'] },
+  { keys: 'Enter', match: enter, action: 'apply', description: 'keep what you typed', hint: 'apply', modes: ['edit'] },
+  { keys: 'Esc', match: escape, action: 'cancel', description: 'clear it and stop typing', hint: 'clear', modes: ['edit'] },
+  { keys: 'Backspace', match: backspace, action: 'deleteChar', description: 'delete the last character', modes: ['edit'] },
+
+  { keys: 'k Up', match: any(plain('k'), (_, key) => key.upArrow), action: 'up', description: 'move up', hint: 'move', footerKeys: 'j/k', modes: SCROLLING },
+  { keys: 'j Down', match: any(plain('j'), (_, key) => key.downArrow), action: 'down', description: 'move down', modes: SCROLLING },
+  { keys: 'PgUp', match: (_, key) => key.pageUp, action: 'pageUp', description: 'one page up', modes: SCROLLING },
+  { keys: 'PgDn', match: (_, key) => key.pageDown, action: 'pageDown', description: 'one page down', modes: SCROLLING },
+  { keys: 'Ctrl-u', match: ctrl('u'), action: 'halfPageUp', description: 'half a page up', modes: SCROLLING },
+  { keys: 'Ctrl-d', match: ctrl('d'), action: 'halfPageDown', description: 'half a page down', modes: SCROLLING },
+  { keys: 'g Home', match: any(plain('g'), (_, key) => key.home), action: 'top', description: 'go to the first line', modes: SCROLLING },
+  { keys: 'G End', match: any(plain('G'), (_, key) => key.end), action: 'bottom', description: 'go to the last line', modes: SCROLLING },
+
+  { keys: 'Enter', match: enter, action: 'open', description: "open the selected task's messages", hint: 'log', modes: ['table'] },
+  { keys: '/', match: plain('/'), action: 'filter', description: 'filter tasks by type, id or message text', hint: 'filter', modes: ['table'] },
+  { keys: 's', match: plain('s'), action: 'sort', description: 'sort by start, status, duration, problems', hint: 'sort', modes: ['table'] },
+  { keys: 'e', match: plain('e'), action: 'problemsOnly', description: 'show only tasks with problems or errors', hint: 'problems', modes: ['table'] },
+  { keys: 'Esc', match: escape, action: 'back', description: 'clear the filter, or go back', modes: ['table'] },
+
+  { keys: 'Enter', match: enter, action: 'open', description: "show the selected message's attributes", hint: 'details', modes: ['log'] },
+  { keys: 'w', match: plain('w'), action: 'wrap', description: 'wrap or truncate long messages and tracebacks', hint: 'wrap', modes: ['log'] },
+  { keys: '/', match: plain('/'), action: 'search', description: 'search the messages', hint: 'search', modes: ['log'] },
+  { keys: 'n', match: plain('n'), action: 'nextMatch', description: 'next search match', hint: 'next', modes: ['log'] },
+  { keys: 'N', match: plain('N'), action: 'previousMatch', description: 'previous search match', modes: ['log'] },
+  { keys: 'l', match: plain('l'), action: 'level', description: 'cycle the minimum level shown', hint: 'level', modes: ['log'] },
+  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'back to the previous screen', hint: 'back', footerKeys: 'Esc', modes: ['log', 'detail'] },
+
+  { keys: 'Esc ?', match: any(escape, plain('?')), action: 'back', description: 'close the help', hint: 'close', modes: ['help'] },
+  { keys: 'S', match: plain('S'), action: 'sync', description: 'start a sync of this source now', hint: 'sync', modes: BROWSE },
+  { keys: 'r', match: plain('r'), action: 'refresh', description: 'refresh now', hint: 'refresh', modes: BROWSE },
+  { keys: 'p', match: plain('p'), action: 'pause', description: 'pause or resume polling', hint: 'pause', modes: BROWSE },
+  { keys: '?', match: plain('?'), action: 'help', description: 'show this help', hint: 'help', modes: BROWSE },
+  { keys: 'q', match: plain('q'), action: 'quit', description: 'quit', hint: 'quit', modes: [...BROWSE, 'help'] },
+  { keys: 'Ctrl-c', match: ctrl('c'), action: 'quit', description: 'quit, from anywhere', modes: EVERYWHERE },
+];
+
+/** The action a key press means in this mode (the first binding that matches), if any. */
+export function actionFor(mode: Mode, input: string, key: Key, keymap: readonly KeyBinding[] = KEYMAP): ActionId | undefined {
+  // Ctrl-C must quit even while typing or confirming: check it before the catch-all bindings.
+  if (key.ctrl && input === 'c') return 'quit';
+  return keymap.find((b) => b.modes.includes(mode) && b.match(input, key))?.action;
+}
+
+export function bindingsFor(mode: Mode, keymap: readonly KeyBinding[] = KEYMAP): KeyBinding[] {
+  return keymap.filter((b) => b.modes.includes(mode));
+}
+
+/** The footer's hints for a mode, in table order: `keys hint` pairs. */
+export function footerHints(mode: Mode, keymap: readonly KeyBinding[] = KEYMAP): Array<{ keys: string; hint: string }> {
+  return bindingsFor(mode, keymap)
+    .filter((b): b is KeyBinding & { hint: string } => b.hint !== undefined)
+    .map((b) => ({ keys: b.footerKeys ?? b.keys, hint: b.hint }));
+}

@@ -1,0 +1,50 @@
+// The live monitor: the terminal's size, the polled data and the keyboard, wired to the MonitorScreen.
+import { useStdin } from 'ink';
+import type { AuthentikApi } from '../api/types.js';
+import type { Clock } from '../poll/clock.js';
+import { useMonitorData } from './hooks/use-monitor-data.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { MonitorScreen } from './monitor-screen.js';
+
+export interface MonitorAppProps {
+  api: AuthentikApi;
+  slug: string;
+  intervalSeconds: number;
+  serverLabel: string;
+  onQuit: () => void;
+  onBack?: () => void;
+  /** Fixed size (tests); the terminal's own size otherwise. */
+  columns?: number;
+  rows?: number;
+  clock?: Clock;
+  random?: () => number;
+}
+
+export function MonitorApp(props: MonitorAppProps) {
+  const size = useTerminalSize();
+  const { isRawModeSupported } = useStdin();
+  const intervalMs = Math.round(props.intervalSeconds * 1000);
+  const { data, controls } = useMonitorData({
+    api: props.api,
+    slug: props.slug,
+    intervalMs,
+    ...(props.clock ? { clock: props.clock } : {}),
+    ...(props.random ? { random: props.random } : {}),
+  });
+  return (
+    <MonitorScreen
+      columns={props.columns ?? size.columns}
+      rows={props.rows ?? size.rows}
+      serverLabel={props.serverLabel}
+      slug={props.slug}
+      intervalMs={intervalMs}
+      data={data}
+      controls={controls}
+      onQuit={props.onQuit}
+      {...(props.onBack ? { onBack: props.onBack } : {})}
+      // ink 6.8 reports undefined, not false, when stdin is not a terminal.
+      interactive={Boolean(isRawModeSupported)}
+      {...(props.clock ? { now: props.clock.now } : {})}
+    />
+  );
+}

@@ -1,0 +1,329 @@
+// The monitor of one source: header, run summary, then the task table, a task's message log or one message.
+// Render and keys only: the data and the controls come in as props (see monitor-app.tsx for the live wiring), so
+// tests drive it with fixed data, and the overview can host it with `onBack`.
+import { Box } from 'ink';
+import { useCallback, useMemo, useReducer, useRef } from 'react';
+import type { TaskView } from '../domain/verdict.js';
+import { Footer } from './components/Footer.js';
+import { Header } from './components/Header.js';
+import { HelpOverlay, helpRows } from './components/HelpOverlay.js';
+import { MessageDetail, detailLines } from './components/MessageDetail.js';
+import { MessageLog, logEventColumns } from './components/MessageLog.js';
+import { RunSummary } from './components/RunSummary.js';
+import { StatusLine } from './components/StatusLine.js';
+import { TaskTable } from './components/TaskTable.js';
+import { TooSmall } from './components/TooSmall.js';
+import type { MonitorControls, MonitorData } from './hooks/use-monitor-data.js';
+import { useKeymapInput } from './hooks/use-keymap-input.js';
+import { useNow } from './hooks/use-now.js';
+import type { ActionId, Mode } from './keymap.js';
+import { computeLayout } from './layout.js';
+import { createLogLines, nextMatch, searchMatches, visibleMessages } from './log-rows.js';
+import { initialScreenState, screenReducer, selectedIndex, type ScreenState } from './screen-state.js';
+import { positionOf, scrollWindow, type Motion } from './scroll.js';
+import { filterTasks, sortTasks, taskStatus } from './task-rows.js';
+
+export interface MonitorScreenProps {
+  columns: number;
+  rows: number;
+  serverLabel: string;
+  slug: string;
+  intervalMs: number;
+  data: MonitorData;
+  controls: MonitorControls;
+  onQuit: () => void;
+  /** Esc on the task table (with no filter to clear) goes back, to the overview. */
+  onBack?: () => void;
+  /** False when stdin is not a terminal: view only. */
+  interactive: boolean;
+  /** For tests: the clock behind countdowns and ages. */
+  now?: () => number;
+  /** For tests: start from this state. */
+  initialState?: ScreenState;
+}
+
+const MOTIONS: Partial<Record<ActionId, Motion>> = {
+  up: 'up',
+  down: 'down',
+  pageUp: 'pageUp',
+  pageDown: 'pageDown',
+  halfPageUp: 'halfPageUp',
+  halfPageDown: 'halfPageDown',
+  top: 'top',
+  bottom: 'bottom',
+};
+
+export function modeOf(state: ScreenState): Mode {
+  if (state.confirmingSync) return 'confirm';
+  if (state.editing) return 'edit';
+  if (state.help) return 'help';
+  return state.screen;
+}
+
+/** The task the log shows: the live one, else the last version seen (a new run deleted it from the server). */
+function useLogTask(views: readonly TaskView[], taskId: string | null): { view: TaskView | null; gone: boolean } {
+  const lastSeen = useRef<TaskView | null>(null);
+  if (taskId === null) {
+    lastSeen.current = null;
+    return { view: null, gone: false };
+  }
+  const live = views.find((v) => v.task.id === taskId) ?? null;
+  if (live) lastSeen.current = live;
+  const view = live ?? (lastSeen.current?.task.id === taskId ? lastSeen.current : null);
+  return { view, gone: live === null && view !== null };
+}
+
+const NO_MESSAGES: never[] = [];
+
+export function MonitorScreen(props: MonitorScreenProps) {
+  const { columns, rows: terminalRows, data, controls } = props;
+  const [state, dispatch] = useReducer(screenReducer, props.initialState ?? initialScreenState());
+  const { assessment, snapshot } = data;
+  const summary = assessment?.summary ?? null;
+  const views = summary?.tasks ?? [];
+  const hasRun = summary !== null && summary.tasks.length > 0;
+  const layout = computeLayout(columns, terminalRows, hasRun ? summary.byType.length : null);
+  const width = layout.width;
+  const sourceName = data.source?.name ?? props.slug;
+
+  // Task table.
+  const { filter, problemsOnly, sort } = state.table;
+  const tableRows = useMemo(() => sortTasks(filterTasks(views, filter, problemsOnly), sort), [views, filter, problemsOnly, sort]);
+  const ids = useMemo(() => tableRows.map((v) => v.task.id), [tableRows]);
+  const tableHeight = layout.bodyHeight;
+  const tableRowsHeight = Math.max(1, tableHeight - 2);
+  const selected = selectedIndex(state.table, ids);
+  const tableTop = scrollWindow(state.table.top, selected, ids.length, tableRowsHeight);
+
+  // Message log.
+  const log = state.log;
+  const { view: logView, gone } = useLogTask(views, log?.taskId ?? null);
+  const messages = logView?.task.messages ?? NO_MESSAGES;
+  const minLevel = log?.minLevel ?? 'all';
+  const wrap = log?.wrap ?? false;
+  const search = log?.search ?? '';
+  const visible = useMemo(() => visibleMessages(messages, minLevel), [messages, minLevel]);
+  const matches = useMemo(() => searchMatches(messages, visible, search), [messages, visible, search]);
+  const eventColumns = logEventColumns(width);
+  const lines = useMemo(() => createLogLines(messages, wrap, eventColumns), [messages, wrap, eventColumns]);
+  const logRowsHeight = Math.max(1, layout.bodyHeight - 1);
+  const cursorPosition = positionOf(visible, log?.cursor ?? 0);
+  const logCursor = visible[cursorPosition] ?? 0;
+  const logTopPosition = scrollWindow(positionOf(visible, log?.top ?? 0), cursorPosition, visible.length, logRowsHeight, (p) =>
+    lines.heightOf(visible[p] as number),
+  );
+  const logTop = visible[logTopPosition] ?? 0;
+
+  // One message.
+  const detailMessage = state.detail ? messages[state.detail.messageIndex] ?? null : null;
+  const detailCount = detailMessage ? detailLines(detailMessage, width).length : 0;
+
+  const mode = modeOf(state);
+  const underHelp: Mode = state.screen;
+  const helpCount = helpRows(underHelp).length;
+  const bodyAndSummary = layout.summaryHeight + layout.bodyHeight;
+
+  const onAction = useCallback(
+    (action: ActionId, current: Mode): Mode => {
+      if (current !== 'confirm') dispatch({ type: 'status/clear' });
+      const motion = MOTIONS[action];
+      if (motion) {
+        if (current === 'table') dispatch({ type: 'table/move', motion, ids, height: tableRowsHeight });
+        else if (current === 'log') dispatch({ type: 'log/move', motion, visible, height: logRowsHeight, heightOf: lines.heightOf });
+        else if (current === 'detail') dispatch({ type: 'detail/move', motion, count: detailCount, height: layout.bodyHeight - 1 });
+        else if (current === 'help') dispatch({ type: 'help/move', motion, count: helpCount, height: bodyAndSummary - 1 });
+        return current;
+      }
+      switch (action) {
+        case 'quit':
+          props.onQuit();
+          return current;
+        case 'help':
+          dispatch({ type: 'help/toggle' });
+          return 'help';
+        case 'refresh':
+          controls.refresh();
+          return current;
+        case 'pause':
+          controls.togglePause();
+          return current;
+        case 'sync':
+          dispatch({ type: 'confirm/open' });
+          return 'confirm';
+        case 'confirm':
+          dispatch({ type: 'confirm/close' });
+          dispatch({ type: 'status', text: `Starting a sync of ${sourceName}…`, tone: 'info' });
+          void controls.triggerSync().then((outcome) => dispatch({ type: 'status', ...outcome }));
+          return state.screen;
+        case 'cancel':
+          if (current === 'confirm') {
+            dispatch({ type: 'confirm/close' });
+            dispatch({ type: 'status', text: 'No sync started.', tone: 'info' });
+            return state.screen;
+          }
+          dispatch({ type: 'edit/cancel' });
+          return state.screen;
+        case 'apply':
+          dispatch({ type: 'edit/apply' });
+          if (state.editing === 'search') {
+            const to = nextMatch(matches, logCursor, 1, true);
+            if (to !== null) dispatch({ type: 'log/jump', to, visible, height: logRowsHeight, heightOf: lines.heightOf });
+          }
+          return state.screen;
+        case 'deleteChar':
+          dispatch({ type: 'edit/deleteChar' });
+          return current;
+        case 'back':
+          if (current === 'help') {
+            dispatch({ type: 'help/toggle' });
+            return state.screen;
+          }
+          if (current === 'table' && state.table.filter === '' && props.onBack) {
+            props.onBack();
+            return current;
+          }
+          dispatch({ type: 'back' });
+          return current === 'detail' ? 'log' : 'table';
+        case 'open':
+          if (current === 'table' && ids.length > 0) {
+            dispatch({ type: 'log/open', taskId: ids[selected] as string });
+            return 'log';
+          }
+          if (current === 'log' && visible.length > 0) {
+            dispatch({ type: 'detail/open', messageIndex: logCursor });
+            return 'detail';
+          }
+          return current;
+        case 'filter':
+          dispatch({ type: 'edit/start', target: 'filter' });
+          return 'edit';
+        case 'search':
+          dispatch({ type: 'edit/start', target: 'search' });
+          return 'edit';
+        case 'sort':
+          dispatch({ type: 'table/sort' });
+          return current;
+        case 'problemsOnly':
+          dispatch({ type: 'table/problemsOnly' });
+          return current;
+        case 'wrap':
+          dispatch({ type: 'log/wrap' });
+          return current;
+        case 'level':
+          dispatch({ type: 'log/level' });
+          return current;
+        case 'nextMatch':
+        case 'previousMatch': {
+          const to = nextMatch(matches, logCursor, action === 'nextMatch' ? 1 : -1);
+          if (to === null) dispatch({ type: 'status', text: search === '' ? 'No search: / starts one.' : `No message matches "${search}".`, tone: 'info' });
+          else dispatch({ type: 'log/jump', to, visible, height: logRowsHeight, heightOf: lines.heightOf });
+          return current;
+        }
+        default:
+          return current;
+      }
+    },
+    [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, logCursor, selected, search],
+  );
+  const onText = useCallback((text: string) => dispatch({ type: 'edit/input', text }), []);
+  useKeymapInput(mode, { onAction, onText }, props.interactive && !layout.tooSmall);
+
+  const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale';
+  const now = useNow(ticking, 1000, props.now);
+
+  if (layout.tooSmall) {
+    return (
+      <Box width={columns} height={1} overflow="hidden">
+        <TooSmall width={columns} columns={columns} rows={terminalRows} />
+      </Box>
+    );
+  }
+
+  let body;
+  if (state.screen === 'detail' && detailMessage && state.detail) {
+    body = (
+      <MessageDetail
+        width={width}
+        height={layout.bodyHeight}
+        message={detailMessage}
+        position={`Message ${cursorPosition + 1} of ${visible.length}`}
+        top={Math.min(state.detail.top, Math.max(0, detailCount - (layout.bodyHeight - 1)))}
+      />
+    );
+  } else if (state.screen !== 'table' && logView) {
+    const { task } = logView;
+    body = (
+      <MessageLog
+        width={width}
+        height={layout.bodyHeight}
+        title={`${task.type} ${task.kind === 'run' ? 'run' : 'page'} ${task.id.slice(0, 8)} (${taskStatus(logView)})${gone ? ', no longer on the server' : ''}`}
+        messages={messages}
+        visible={visible}
+        cursor={logCursor}
+        top={logTop}
+        wrap={wrap}
+        minLevel={minLevel}
+        search={search}
+        matches={matches}
+        lines={lines}
+      />
+    );
+  } else {
+    body = (
+      <TaskTable
+        width={width}
+        height={tableHeight}
+        rows={tableRows}
+        total={views.length}
+        selected={selected}
+        top={tableTop}
+        sort={sort}
+        filter={filter}
+        problemsOnly={problemsOnly}
+        emptyText={data.assessment ? `No tasks: ${data.assessment.verdict.reason}` : 'Waiting for the first answer from authentik.'}
+      />
+    );
+  }
+
+  return (
+    <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
+      <Header
+        width={width}
+        serverLabel={props.serverLabel}
+        slug={props.slug}
+        version={data.version}
+        source={data.source}
+        verdict={assessment?.verdict ?? null}
+        running={assessment?.running ?? false}
+        connection={snapshot}
+        intervalMs={props.intervalMs}
+        now={now}
+        schedule={data.snapshot.data?.status.schedule ?? null}
+      />
+      {state.help ? (
+        <HelpOverlay width={width} height={bodyAndSummary} mode={underHelp} top={state.help.top} />
+      ) : (
+        <>
+          <RunSummary
+            width={width}
+            summary={summary}
+            label={data.snapshot.data?.run.label ?? 'none'}
+            running={assessment?.running ?? false}
+            mode={layout.summary}
+            height={layout.summaryHeight}
+          />
+          {body}
+        </>
+      )}
+      <StatusLine
+        width={width}
+        sourceName={sourceName}
+        editing={state.editing}
+        draft={state.editing === 'search' ? search : filter}
+        confirmingSync={state.confirmingSync}
+        status={state.status}
+      />
+      <Footer width={width} mode={mode} />
+    </Box>
+  );
+}

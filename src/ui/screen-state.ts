@@ -1,0 +1,210 @@
+// Which screen is showing and where every cursor is: a pure reducer over a typed action union. The data itself
+// (tasks, messages) is not stored here; actions that move a cursor carry the rows they move over.
+import { clamp, movePosition, positionOf, scrollWindow, type Motion } from './scroll.js';
+
+export const SORT_KEYS = ['start', 'status', 'duration', 'problems'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+export const MIN_LEVELS = ['all', 'info', 'warning', 'error'] as const;
+export type MinLevel = (typeof MIN_LEVELS)[number];
+
+export type Screen = 'table' | 'log' | 'detail';
+
+export interface TableState {
+  /** The selected task's id: selection follows the task when rows move (new data, sort, filter). */
+  selectedId: string | null;
+  /** The selected row's position, used when the selected task is gone. */
+  cursor: number;
+  top: number;
+  sort: SortKey;
+  filter: string;
+  problemsOnly: boolean;
+}
+
+export interface LogState {
+  taskId: string;
+  /** Index into the task's messages (not into the filtered rows), so a level change keeps the place. */
+  cursor: number;
+  top: number;
+  wrap: boolean;
+  minLevel: MinLevel;
+  search: string;
+}
+
+export interface DetailState {
+  messageIndex: number;
+  top: number;
+}
+
+export interface ScreenState {
+  screen: Screen;
+  table: TableState;
+  log: LogState | null;
+  detail: DetailState | null;
+  /** What the keyboard is typing into, if anything. */
+  editing: 'filter' | 'search' | null;
+  /** The help overlay's scroll position, or null when closed. */
+  help: { top: number } | null;
+  confirmingSync: boolean;
+  status: { text: string; tone: 'info' | 'ok' | 'error' } | null;
+}
+
+export type ScreenAction =
+  | { type: 'table/move'; motion: Motion; ids: readonly string[]; height: number }
+  | { type: 'table/sort' }
+  | { type: 'table/problemsOnly' }
+  | { type: 'table/clearFilter' }
+  | { type: 'log/open'; taskId: string }
+  | { type: 'log/move'; motion: Motion; visible: readonly number[]; height: number; heightOf?: (messageIndex: number) => number }
+  | { type: 'log/jump'; to: number; visible: readonly number[]; height: number; heightOf?: (messageIndex: number) => number }
+  | { type: 'log/wrap' }
+  | { type: 'log/level' }
+  | { type: 'detail/open'; messageIndex: number }
+  | { type: 'detail/move'; motion: Motion; count: number; height: number }
+  | { type: 'back' }
+  | { type: 'edit/start'; target: 'filter' | 'search' }
+  | { type: 'edit/input'; text: string }
+  | { type: 'edit/deleteChar' }
+  | { type: 'edit/apply' }
+  | { type: 'edit/cancel' }
+  | { type: 'help/toggle' }
+  | { type: 'help/move'; motion: Motion; count: number; height: number }
+  | { type: 'confirm/open' }
+  | { type: 'confirm/close' }
+  | { type: 'status'; text: string; tone: 'info' | 'ok' | 'error' }
+  | { type: 'status/clear' };
+
+export function initialScreenState(): ScreenState {
+  return {
+    screen: 'table',
+    table: { selectedId: null, cursor: 0, top: 0, sort: 'start', filter: '', problemsOnly: false },
+    log: null,
+    detail: null,
+    editing: null,
+    help: null,
+    confirmingSync: false,
+    status: null,
+  };
+}
+
+/** The selected row's position in `ids`: the selected task's row, else the remembered position (clamped). */
+export function selectedIndex(table: TableState, ids: readonly string[]): number {
+  if (ids.length === 0) return 0;
+  const found = table.selectedId === null ? -1 : ids.indexOf(table.selectedId);
+  return found >= 0 ? found : clamp(table.cursor, 0, ids.length - 1);
+}
+
+function next<T>(list: readonly T[], current: T): T {
+  return list[(list.indexOf(current) + 1) % list.length] as T;
+}
+
+function moveLog(
+  log: LogState,
+  target: number,
+  visible: readonly number[],
+  height: number,
+  heightOf?: (messageIndex: number) => number,
+): LogState {
+  if (visible.length === 0) return log;
+  const position = clamp(target, 0, visible.length - 1);
+  const top = scrollWindow(
+    positionOf(visible, log.top),
+    position,
+    visible.length,
+    height,
+    heightOf ? (p) => heightOf(visible[p] as number) : undefined,
+  );
+  return { ...log, cursor: visible[position] as number, top: visible[top] as number };
+}
+
+export function screenReducer(state: ScreenState, action: ScreenAction): ScreenState {
+  switch (action.type) {
+    case 'table/move': {
+      const { ids, height, motion } = action;
+      if (ids.length === 0) return state;
+      const position = movePosition(selectedIndex(state.table, ids), motion, ids.length, height);
+      const top = scrollWindow(state.table.top, position, ids.length, height);
+      return { ...state, table: { ...state.table, cursor: position, selectedId: ids[position] ?? null, top } };
+    }
+    case 'table/sort':
+      return { ...state, table: { ...state.table, sort: next(SORT_KEYS, state.table.sort) } };
+    case 'table/problemsOnly':
+      return { ...state, table: { ...state.table, problemsOnly: !state.table.problemsOnly } };
+    case 'table/clearFilter':
+      return state.table.filter === '' ? state : { ...state, table: { ...state.table, filter: '' } };
+    case 'log/open': {
+      const sameTask = state.log?.taskId === action.taskId;
+      const log: LogState = sameTask && state.log
+        ? state.log
+        : { taskId: action.taskId, cursor: 0, top: 0, wrap: state.log?.wrap ?? false, minLevel: state.log?.minLevel ?? 'all', search: '' };
+      return { ...state, screen: 'log', log, detail: null };
+    }
+    case 'log/move': {
+      if (!state.log) return state;
+      const position = movePosition(positionOf(action.visible, state.log.cursor), action.motion, action.visible.length, action.height);
+      return { ...state, log: moveLog(state.log, position, action.visible, action.height, action.heightOf) };
+    }
+    case 'log/jump':
+      if (!state.log) return state;
+      return { ...state, log: moveLog(state.log, positionOf(action.visible, action.to), action.visible, action.height, action.heightOf) };
+    case 'log/wrap':
+      return state.log ? { ...state, log: { ...state.log, wrap: !state.log.wrap } } : state;
+    case 'log/level':
+      return state.log ? { ...state, log: { ...state.log, minLevel: next(MIN_LEVELS, state.log.minLevel) } } : state;
+    case 'detail/open':
+      return { ...state, screen: 'detail', detail: { messageIndex: action.messageIndex, top: 0 } };
+    case 'detail/move': {
+      if (!state.detail) return state;
+      const maxTop = Math.max(0, action.count - action.height);
+      const top = clamp(movePosition(state.detail.top, action.motion, action.count, action.height), 0, maxTop);
+      return { ...state, detail: { ...state.detail, top } };
+    }
+    case 'back':
+      if (state.screen === 'detail') return { ...state, screen: 'log', detail: null };
+      if (state.screen === 'log') return { ...state, screen: 'table' };
+      return state.table.filter === '' ? state : { ...state, table: { ...state.table, filter: '' } };
+    case 'edit/start': {
+      if (action.target === 'search' && !state.log) return state;
+      return { ...state, editing: action.target };
+    }
+    case 'edit/input': {
+      const text = action.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+      if (text === '' || !state.editing) return state;
+      return setEdited(state, edited(state) + text);
+    }
+    case 'edit/deleteChar': {
+      if (!state.editing) return state;
+      const chars = [...edited(state)];
+      chars.pop();
+      return setEdited(state, chars.join(''));
+    }
+    case 'edit/apply':
+      return { ...state, editing: null };
+    case 'edit/cancel':
+      return state.editing ? { ...setEdited(state, ''), editing: null } : state;
+    case 'help/toggle':
+      return { ...state, help: state.help ? null : { top: 0 } };
+    case 'help/move': {
+      if (!state.help) return state;
+      const maxTop = Math.max(0, action.count - action.height);
+      return { ...state, help: { top: clamp(movePosition(state.help.top, action.motion, action.count, action.height), 0, maxTop) } };
+    }
+    case 'confirm/open':
+      return { ...state, confirmingSync: true, status: null };
+    case 'confirm/close':
+      return { ...state, confirmingSync: false };
+    case 'status':
+      return { ...state, status: { text: action.text, tone: action.tone } };
+    case 'status/clear':
+      return state.status ? { ...state, status: null } : state;
+  }
+}
+
+function edited(state: ScreenState): string {
+  return state.editing === 'search' ? (state.log?.search ?? '') : state.table.filter;
+}
+
+function setEdited(state: ScreenState, text: string): ScreenState {
+  if (state.editing === 'search') return state.log ? { ...state, log: { ...state.log, search: text } } : state;
+  return { ...state, table: { ...state.table, filter: text } };
+}
