@@ -137,8 +137,8 @@ export function createClient(options: ClientOptions): AuthentikApi {
     return syncStatusB(status, await detailB(slug, opts));
   }
 
-  /** The source's LDAP sync schedule; null when the token may not see it (forbidden, or filtered out). */
-  async function syncSchedule(slug: string, opts?: StatusOptions): Promise<ScheduleJson | null> {
+  /** The source's LDAP sync schedule, or why there is none to see. */
+  async function syncSchedule(slug: string, opts?: StatusOptions): Promise<ScheduleJson | 'forbidden' | 'none'> {
     const pk = opts?.source?.pk ?? (await getSource(slug, opts)).pk;
     const call: Call = {
       method: 'GET',
@@ -153,16 +153,18 @@ export function createClient(options: ClientOptions): AuthentikApi {
     };
     try {
       const body = parseAnswer(scheduleListSchema, await transport(call, opts?.signal), shown(call.path));
-      return pickSyncSchedule(body.results) ?? null;
+      return pickSyncSchedule(body.results) ?? 'none';
     } catch (error) {
-      if (isApiError(error) && error.kind === 'forbidden') return null;
+      if (isApiError(error) && error.kind === 'forbidden') return 'forbidden';
       throw error;
     }
   }
 
   async function detailB(slug: string, opts?: StatusOptions): Promise<DetailB> {
     const schedule = await syncSchedule(slug, opts);
-    if (schedule === null) {
+    if (schedule === 'forbidden') return { schedule: null, tasks: [], missingDetailPermission: PERMISSIONS.viewSchedule };
+    // authentik filters out what a token may not see instead of refusing: an empty list may mean "no permission".
+    if (schedule === 'none') {
       return { schedule: null, tasks: [], missingDetailPermission: await lacking(PERMISSIONS.viewSchedule, opts?.signal) };
     }
     let tasks: SyncTask[];
@@ -174,7 +176,6 @@ export function createClient(options: ClientOptions): AuthentikApi {
       }
       throw error;
     }
-    // authentik filters out what a token may not see instead of refusing: an empty list may mean "no permission".
     const missing = tasks.length === 0 ? await lacking(PERMISSIONS.viewTask, opts?.signal) : null;
     return { schedule: scheduleB(schedule), tasks, missingDetailPermission: missing };
   }
@@ -216,11 +217,11 @@ export function createClient(options: ClientOptions): AuthentikApi {
 
   async function triggerSync(slug: string, opts?: StatusOptions): Promise<TriggerResult> {
     const generation = await generationFromVersion(opts?.signal);
-    const schedule = generation === 'B' ? await syncSchedule(slug, opts) : null;
+    const schedule = generation === 'B' ? await syncSchedule(slug, opts) : 'none';
     // Without the schedule (generation A, or a token that may not see schedules) an empty PATCH of the source
     // starts a sync in every generation.
     const call: Call =
-      schedule === null
+      typeof schedule === 'string'
         ? {
             method: 'PATCH',
             path: sourcePath(slug),
