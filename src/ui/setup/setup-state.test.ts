@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SetupAction, type SetupState, createSetupState, setupReducer } from './setup-state.js';
+import { type SetupAction, type SetupState, actionsForInput, createSetupState, setupReducer } from './setup-state.js';
 
 const apply = (state: SetupState, ...actions: SetupAction[]) => actions.reduce(setupReducer, state);
 
@@ -35,5 +35,22 @@ describe('setupReducer', () => {
     expect(noToken.status).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^Paste an API token/) });
     const badUrl = apply(createSetupState('ftp://x'), { type: 'insert', text: 't' }, { type: 'submit' });
     expect(badUrl).toMatchObject({ focus: 'url', status: { kind: 'failed', message: 'The URL must start with http:// or https://.' } });
+  });
+
+  it('treats Tab and Enter inside a fast-typed chunk as key presses, in order', () => {
+    expect(actionsForInput('https://a.example.com\ttok\r\n')).toEqual([
+      { type: 'insert', text: 'https://a.example.com' },
+      { type: 'focus-next' },
+      { type: 'insert', text: 'tok' },
+      { type: 'submit' },
+    ]);
+    expect(actionsForInput('ab\u0015c\u007f')).toEqual([
+      { type: 'insert', text: 'ab' },
+      { type: 'clear-field' },
+      { type: 'insert', text: 'c' },
+      { type: 'backspace' },
+    ]);
+    const state = apply(createSetupState(), ...actionsForInput('https://a.example.com\ttok\r'));
+    expect(state).toMatchObject({ url: 'https://a.example.com', token: 'tok', status: { kind: 'checking', attempt: 1 } });
   });
 });

@@ -43,6 +43,30 @@ export function createSetupState(initialUrl = ''): SetupState {
 // eslint-disable-next-line no-control-regex
 const NOT_TYPED = /[\s\u0000-\u001f\u007f-\u009f]/g;
 
+const CHUNK_KEYS: Record<string, SetupAction> = {
+  '\t': { type: 'focus-next' },
+  '\r': { type: 'submit' },
+  '\n': { type: 'submit' },
+  '\u0015': { type: 'clear-field' }, // Ctrl-U
+  '\u007f': { type: 'backspace' },
+  '\b': { type: 'backspace' },
+};
+
+/**
+ * The actions for a chunk of typed input. Fast typing and paste arrive as one string, so Tab, Enter, Backspace and
+ * Ctrl-U inside it act as if pressed on their own, in order; a CRLF counts as one Enter.
+ */
+export function actionsForInput(input: string): SetupAction[] {
+  const actions: SetupAction[] = [];
+  // eslint-disable-next-line no-control-regex
+  for (const part of input.replace(/\r\n/g, '\r').split(/([\t\r\n\u0015\u007f\b])/)) {
+    const key = CHUNK_KEYS[part];
+    if (key) actions.push(key);
+    else if (part !== '') actions.push({ type: 'insert', text: part });
+  }
+  return actions;
+}
+
 function moveFocus(state: SetupState, step: 1 | -1): SetupState {
   const index = SETUP_FIELDS.indexOf(state.focus);
   const next = SETUP_FIELDS[(index + step + SETUP_FIELDS.length) % SETUP_FIELDS.length] as SetupField;

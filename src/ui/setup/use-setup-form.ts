@@ -5,7 +5,7 @@ import { type CheckCredentials, describeTaskAccess, describeUser, runCheck } fro
 import type { ConfigStore } from '../../config/store.js';
 import type { CurrentUser } from '../../domain/model.js';
 import { safeLine } from '../../domain/sanitize.js';
-import { type SetupState, createSetupState, setupReducer } from './setup-state.js';
+import { type SetupState, actionsForInput, createSetupState, setupReducer } from './setup-state.js';
 
 export interface SavedCredentials {
   profile: string;
@@ -46,7 +46,7 @@ export function useSetupForm(options: SetupFormOptions): SetupState {
       // 0x7f arrives as `delete`: both erase backwards, there is no cursor to delete forwards from.
       else if (key.backspace || key.delete) dispatch({ type: 'backspace' });
       else if (key.ctrl && input === 'u') dispatch({ type: 'clear-field' });
-      else if (!key.ctrl && !key.meta && input !== '') dispatch({ type: 'insert', text: input });
+      else if (!key.ctrl && !key.meta) for (const action of actionsForInput(input)) dispatch(action);
     },
     { isActive: Boolean(isRawModeSupported) },
   );
