@@ -18,7 +18,7 @@ import { useKeymapInput } from './hooks/use-keymap-input.js';
 import { useNow } from './hooks/use-now.js';
 import type { ActionId, Mode } from './keymap.js';
 import { computeLayout } from './layout.js';
-import { createLogLines, nextMatch, searchMatches, visibleMessages } from './log-rows.js';
+import { createLogLines, searchMatches, visibleMessages } from './log-rows.js';
 import { initialScreenState, screenReducer, selectedIndex, type ScreenState } from './screen-state.js';
 import { positionOf, scrollWindow, type Motion } from './scroll.js';
 import { filterTasks, sortTasks, taskStatus } from './task-rows.js';
@@ -165,9 +165,8 @@ export function MonitorScreen(props: MonitorScreenProps) {
           return state.screen;
         case 'apply':
           dispatch({ type: 'edit/apply' });
-          if (state.editing === 'search') {
-            const to = nextMatch(matches, logCursor, 1, true);
-            if (to !== null) dispatch({ type: 'log/jump', to, visible, height: logRowsHeight, heightOf: lines.heightOf });
+          if (state.editing === 'search' && search !== '') {
+            dispatch({ type: 'log/match', direction: 1, inclusive: true, matches, visible, height: logRowsHeight, heightOf: lines.heightOf });
           }
           return state.screen;
         case 'deleteChar':
@@ -186,11 +185,11 @@ export function MonitorScreen(props: MonitorScreenProps) {
           return current === 'detail' ? 'log' : 'table';
         case 'open':
           if (current === 'table' && ids.length > 0) {
-            dispatch({ type: 'log/open', taskId: ids[selected] as string });
+            dispatch({ type: 'table/open', ids });
             return 'log';
           }
           if (current === 'log' && visible.length > 0) {
-            dispatch({ type: 'detail/open', messageIndex: logCursor });
+            dispatch({ type: 'detail/open', visible });
             return 'detail';
           }
           return current;
@@ -213,17 +212,22 @@ export function MonitorScreen(props: MonitorScreenProps) {
           dispatch({ type: 'log/level' });
           return current;
         case 'nextMatch':
-        case 'previousMatch': {
-          const to = nextMatch(matches, logCursor, action === 'nextMatch' ? 1 : -1);
-          if (to === null) dispatch({ type: 'status', text: search === '' ? 'No search: / starts one.' : `No message matches "${search}".`, tone: 'info' });
-          else dispatch({ type: 'log/jump', to, visible, height: logRowsHeight, heightOf: lines.heightOf });
+        case 'previousMatch':
+          dispatch({
+            type: 'log/match',
+            direction: action === 'nextMatch' ? 1 : -1,
+            inclusive: false,
+            matches,
+            visible,
+            height: logRowsHeight,
+            heightOf: lines.heightOf,
+          });
           return current;
-        }
         default:
           return current;
       }
     },
-    [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, logCursor, selected, search],
+    [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, search],
   );
   const onText = useCallback((text: string) => dispatch({ type: 'edit/input', text }), []);
   useKeymapInput(mode, { onAction, onText }, props.interactive && !layout.tooSmall);

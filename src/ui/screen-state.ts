@@ -1,5 +1,6 @@
 // Which screen is showing and where every cursor is: a pure reducer over a typed action union. The data itself
 // (tasks, messages) is not stored here; actions that move a cursor carry the rows they move over.
+import { nextMatch } from './log-rows.js';
 import { clamp, movePosition, positionOf, scrollWindow, type Motion } from './scroll.js';
 
 export const SORT_KEYS = ['start', 'status', 'duration', 'problems'] as const;
@@ -54,12 +55,23 @@ export type ScreenAction =
   | { type: 'table/sort' }
   | { type: 'table/problemsOnly' }
   | { type: 'table/clearFilter' }
-  | { type: 'log/open'; taskId: string }
+  /** Opens the log of the selected task among these rows. */
+  | { type: 'table/open'; ids: readonly string[] }
   | { type: 'log/move'; motion: Motion; visible: readonly number[]; height: number; heightOf?: (messageIndex: number) => number }
-  | { type: 'log/jump'; to: number; visible: readonly number[]; height: number; heightOf?: (messageIndex: number) => number }
+  /** To the next (1) or previous (-1) search match from the cursor; `inclusive` accepts the cursor's own message. */
+  | {
+      type: 'log/match';
+      direction: 1 | -1;
+      inclusive: boolean;
+      matches: readonly number[];
+      visible: readonly number[];
+      height: number;
+      heightOf?: (messageIndex: number) => number;
+    }
   | { type: 'log/wrap' }
   | { type: 'log/level' }
-  | { type: 'detail/open'; messageIndex: number }
+  /** Opens the message under the log's cursor. */
+  | { type: 'detail/open'; visible: readonly number[] }
   | { type: 'detail/move'; motion: Motion; count: number; height: number }
   | { type: 'back' }
   | { type: 'edit/start'; target: 'filter' | 'search' }
@@ -132,11 +144,12 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return { ...state, table: { ...state.table, problemsOnly: !state.table.problemsOnly } };
     case 'table/clearFilter':
       return state.table.filter === '' ? state : { ...state, table: { ...state.table, filter: '' } };
-    case 'log/open': {
-      const sameTask = state.log?.taskId === action.taskId;
-      const log: LogState = sameTask && state.log
+    case 'table/open': {
+      if (action.ids.length === 0) return state;
+      const taskId = action.ids[selectedIndex(state.table, action.ids)] as string;
+      const log: LogState = state.log?.taskId === taskId
         ? state.log
-        : { taskId: action.taskId, cursor: 0, top: 0, wrap: state.log?.wrap ?? false, minLevel: state.log?.minLevel ?? 'all', search: '' };
+        : { taskId, cursor: 0, top: 0, wrap: state.log?.wrap ?? false, minLevel: state.log?.minLevel ?? 'all', search: '' };
       return { ...state, screen: 'log', log, detail: null };
     }
     case 'log/move': {
@@ -144,15 +157,25 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       const position = movePosition(positionOf(action.visible, state.log.cursor), action.motion, action.visible.length, action.height);
       return { ...state, log: moveLog(state.log, position, action.visible, action.height, action.heightOf) };
     }
-    case 'log/jump':
+    case 'log/match': {
       if (!state.log) return state;
-      return { ...state, log: moveLog(state.log, positionOf(action.visible, action.to), action.visible, action.height, action.heightOf) };
+      const cursor = action.visible[positionOf(action.visible, state.log.cursor)] ?? 0;
+      const to = nextMatch(action.matches, cursor, action.direction, action.inclusive);
+      if (to === null) {
+        const text = state.log.search === '' ? 'No search: / starts one.' : `No message matches "${state.log.search}".`;
+        return { ...state, status: { text, tone: 'info' } };
+      }
+      return { ...state, log: moveLog(state.log, positionOf(action.visible, to), action.visible, action.height, action.heightOf) };
+    }
     case 'log/wrap':
       return state.log ? { ...state, log: { ...state.log, wrap: !state.log.wrap } } : state;
     case 'log/level':
       return state.log ? { ...state, log: { ...state.log, minLevel: next(MIN_LEVELS, state.log.minLevel) } } : state;
-    case 'detail/open':
-      return { ...state, screen: 'detail', detail: { messageIndex: action.messageIndex, top: 0 } };
+    case 'detail/open': {
+      if (!state.log || action.visible.length === 0) return state;
+      const messageIndex = action.visible[positionOf(action.visible, state.log.cursor)] as number;
+      return { ...state, screen: 'detail', detail: { messageIndex, top: 0 } };
+    }
     case 'detail/move': {
       if (!state.detail) return state;
       const maxTop = Math.max(0, action.count - action.height);

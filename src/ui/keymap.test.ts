@@ -1,0 +1,66 @@
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { NO_KEY } from './hooks/use-keymap-input.js';
+import { KEYMAP, actionFor, bindingsFor, footerHints, type Mode } from './keymap.js';
+
+const key = (overrides: Partial<Key>): Key => ({ ...NO_KEY, ...overrides });
+const MODES: Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm'];
+
+describe('the keymap', () => {
+  it('maps the documented keys of the task table', () => {
+    expect(actionFor('table', 's', NO_KEY)).toBe('sort');
+    expect(actionFor('table', '/', NO_KEY)).toBe('filter');
+    expect(actionFor('table', 'e', NO_KEY)).toBe('problemsOnly');
+    expect(actionFor('table', '', key({ return: true }))).toBe('open');
+    expect(actionFor('table', 'j', NO_KEY)).toBe('down');
+    expect(actionFor('table', '', key({ downArrow: true }))).toBe('down');
+    expect(actionFor('table', 'G', key({ shift: true }))).toBe('bottom');
+    expect(actionFor('table', '', key({ home: true }))).toBe('top');
+    expect(actionFor('table', 'd', key({ ctrl: true }))).toBe('halfPageDown');
+    expect(actionFor('table', 'S', key({ shift: true }))).toBe('sync');
+  });
+
+  it('maps the message log keys, with Esc and both backspace codes going back', () => {
+    expect(actionFor('log', 'w', NO_KEY)).toBe('wrap');
+    expect(actionFor('log', 'n', NO_KEY)).toBe('nextMatch');
+    expect(actionFor('log', 'N', key({ shift: true }))).toBe('previousMatch');
+    expect(actionFor('log', 'l', NO_KEY)).toBe('level');
+    expect(actionFor('log', '', key({ escape: true, meta: true }))).toBe('back');
+    expect(actionFor('log', '', key({ delete: true }))).toBe('back');
+    expect(actionFor('log', '', key({ backspace: true }))).toBe('back');
+    expect(actionFor('log', '', key({ pageDown: true }))).toBe('pageDown');
+  });
+
+  it('lets Ctrl-C quit from every mode, even while typing or confirming', () => {
+    for (const mode of MODES) expect(actionFor(mode, 'c', key({ ctrl: true }))).toBe('quit');
+  });
+
+  it('treats q as text while typing and as "no" while confirming', () => {
+    expect(actionFor('edit', 'q', NO_KEY)).toBeUndefined();
+    expect(actionFor('confirm', 'q', NO_KEY)).toBe('cancel');
+    expect(actionFor('confirm', 'y', NO_KEY)).toBe('confirm');
+    expect(actionFor('confirm', 'Y', key({ shift: true }))).toBe('cancel');
+  });
+
+  it('does not let a meta-modified letter act (the tail of a split escape sequence)', () => {
+    expect(actionFor('table', 'q', key({ meta: true }))).toBeUndefined();
+  });
+
+  it('shows in the footer only keys that do something on that screen', () => {
+    for (const mode of MODES) {
+      const bound = new Set(bindingsFor(mode).map((b) => b.hint).filter(Boolean));
+      for (const hint of footerHints(mode)) expect(bound.has(hint.hint)).toBe(true);
+    }
+    expect(footerHints('table').map((h) => h.hint)).toEqual(
+      expect.arrayContaining(['filter', 'sort', 'problems', 'sync', 'refresh', 'pause', 'help', 'quit']),
+    );
+    expect(footerHints('log').map((h) => h.hint)).toEqual(expect.arrayContaining(['wrap', 'search', 'next', 'level', 'back']));
+  });
+
+  it('describes every binding for the help', () => {
+    for (const binding of KEYMAP) {
+      expect(binding.description.length).toBeGreaterThan(3);
+      expect(binding.keys).toMatch(/^[\x20-\x7e]+$/);
+    }
+  });
+});
