@@ -3,7 +3,7 @@
 import type { Key } from 'ink';
 
 /** Where keys are read: a screen, or a modal state that takes over the keyboard. */
-export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm';
+export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview';
 
 export type ActionId =
   | 'quit'
@@ -32,7 +32,8 @@ export type ActionId =
   | 'apply'
   | 'cancel'
   | 'deleteChar'
-  | 'confirm';
+  | 'confirm'
+  | 'setDefault';
 
 export interface KeyBinding {
   /** How the keys are written in the footer and the help (ASCII only, so every terminal shows it). */
@@ -58,8 +59,10 @@ const enter = (_: string, key: Key) => key.return;
 const backspace = (_: string, key: Key) => key.backspace || key.delete;
 
 const BROWSE: readonly Mode[] = ['table', 'log', 'detail'];
-const SCROLLING: readonly Mode[] = ['table', 'log', 'detail', 'help'];
-const EVERYWHERE: readonly Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm'];
+/** The monitor's screens and the all-sources overview: refresh, pause, help and quit work on all of them. */
+const SCREENS: readonly Mode[] = [...BROWSE, 'overview'];
+const SCROLLING: readonly Mode[] = ['table', 'log', 'detail', 'help', 'overview'];
+const EVERYWHERE: readonly Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview'];
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Modal states first: they take over keys the screens also use.
@@ -90,14 +93,20 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'n', match: plain('n'), action: 'nextMatch', description: 'next search match', hint: 'next', modes: ['log'] },
   { keys: 'N', match: plain('N'), action: 'previousMatch', description: 'previous search match', modes: ['log'] },
   { keys: 'l', match: plain('l'), action: 'level', description: 'cycle the minimum level shown', hint: 'level', modes: ['log'] },
+  { keys: 'Enter', match: enter, action: 'open', description: "open the selected source's monitor (Esc there comes back)", hint: 'open', modes: ['overview'] },
+  { keys: '/', match: plain('/'), action: 'filter', description: 'filter sources by name, slug, verdict or error text', hint: 'filter', modes: ['overview'] },
+  { keys: 's', match: plain('s'), action: 'sort', description: 'sort by name, verdict, last run, problems', hint: 'sort', modes: ['overview'] },
+  { keys: 'd', match: plain('d'), action: 'setDefault', description: "save the selected source as this profile's default", hint: 'default', modes: ['overview'] },
+  { keys: 'Esc', match: escape, action: 'back', description: 'clear the filter', modes: ['overview'] },
+
   { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'back to the previous screen', hint: 'back', footerKeys: 'Esc', modes: ['log', 'detail'] },
 
   { keys: 'Esc ?', match: any(escape, plain('?')), action: 'back', description: 'close the help', hint: 'close', modes: ['help'] },
   { keys: 'S', match: plain('S'), action: 'sync', description: 'start a sync of this source now', hint: 'sync', modes: BROWSE },
-  { keys: 'r', match: plain('r'), action: 'refresh', description: 'refresh now', hint: 'refresh', modes: BROWSE },
-  { keys: 'p', match: plain('p'), action: 'pause', description: 'pause or resume polling', hint: 'pause', modes: BROWSE },
-  { keys: '?', match: plain('?'), action: 'help', description: 'show this help', hint: 'help', modes: BROWSE },
-  { keys: 'q', match: plain('q'), action: 'quit', description: 'quit', hint: 'quit', modes: [...BROWSE, 'help'] },
+  { keys: 'r', match: plain('r'), action: 'refresh', description: 'refresh now', hint: 'refresh', modes: SCREENS },
+  { keys: 'p', match: plain('p'), action: 'pause', description: 'pause or resume polling', hint: 'pause', modes: SCREENS },
+  { keys: '?', match: plain('?'), action: 'help', description: 'show this help', hint: 'help', modes: SCREENS },
+  { keys: 'q', match: plain('q'), action: 'quit', description: 'quit', hint: 'quit', modes: [...SCREENS, 'help'] },
   { keys: 'Ctrl-c', match: ctrl('c'), action: 'quit', description: 'quit, from anywhere', modes: EVERYWHERE },
 ];
 
