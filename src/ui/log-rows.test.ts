@@ -31,7 +31,7 @@ describe('log rows', () => {
 
   it('truncated, a traceback shows the line that explains it and how long it is; wrapped, every line', () => {
     expect(eventLines(TRACEBACK, false, 60)).toEqual([
-      'ldap3.core.exceptions.LDAPSocketOpenError: socket connection error while opening: [Errno 111] Connection refused  [6 lines, w wraps]',
+      '[6 lines] ldap3.core.exceptions.LDAPSocketOpenError: socket connection error while opening: [Errno 111] Connection refused',
     ]);
     const wrapped = eventLines(TRACEBACK, true, 40);
     expect(wrapped[0]).toBe('Traceback (most recent call last):');

@@ -78,15 +78,15 @@ function lineCount(event: string): number {
 }
 
 /**
- * The event as display lines. Truncated: one line; a multi-line event shows the line that explains it (a
- * traceback's last line) and how many lines are hidden. Wrapped: every line, hard-wrapped to `columns`.
+ * The event as display lines. Truncated: one line; a multi-line event shows how many lines it has and the line
+ * that explains it (a traceback's last line). Wrapped: every line, hard-wrapped to `columns`.
  */
 export function eventLines(event: string, wrap: boolean, columns: number): string[] {
   const trimmed = event.replace(/\s+$/, '');
   if (!wrap) {
     const lines = lineCount(trimmed);
     if (lines === 1) return [safeLine(trimmed)];
-    return [`${safeLine(errorSummary(trimmed))}  [${lines} lines, w wraps]`];
+    return [`[${lines} lines] ${safeLine(errorSummary(trimmed))}`];
   }
   return safeText(trimmed)
     .split('\n')

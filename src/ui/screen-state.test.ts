@@ -12,7 +12,9 @@ describe('task table cursor', () => {
       { type: 'table/move', motion: 'down', ids, height: 10 },
     );
     expect(state.table.selectedId).toBe('task-11');
-    expect(state.table.top).toBe(2);
+    expect(state.table.top).toBe(10); // paging moved the window a page too
+    const stepped = run(initialScreenState(), ...Array.from({ length: 11 }, () => ({ type: 'table/move', motion: 'down', ids, height: 10 }) as const));
+    expect(stepped.table).toMatchObject({ selectedId: 'task-11', top: 2 }); // steps scroll only as far as needed
     expect(run(state, { type: 'table/move', motion: 'bottom', ids, height: 10 }).table).toMatchObject({ selectedId: 'task-29', top: 20 });
   });
 

@@ -110,17 +110,24 @@ function next<T>(list: readonly T[], current: T): T {
   return list[(list.indexOf(current) + 1) % list.length] as T;
 }
 
+/** Paging moves the window with the cursor (as a pager does); single steps and jumps move only the cursor. */
+function pageShift(motion: Motion | null, delta: number): number {
+  return motion === 'pageUp' || motion === 'pageDown' || motion === 'halfPageUp' || motion === 'halfPageDown' ? delta : 0;
+}
+
 function moveLog(
   log: LogState,
   target: number,
   visible: readonly number[],
   height: number,
   heightOf?: (messageIndex: number) => number,
+  motion: Motion | null = null,
 ): LogState {
   if (visible.length === 0) return log;
   const position = clamp(target, 0, visible.length - 1);
+  const from = positionOf(visible, log.cursor);
   const top = scrollWindow(
-    positionOf(visible, log.top),
+    Math.max(0, positionOf(visible, log.top) + pageShift(motion, position - from)),
     position,
     visible.length,
     height,
@@ -134,8 +141,9 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
     case 'table/move': {
       const { ids, height, motion } = action;
       if (ids.length === 0) return state;
-      const position = movePosition(selectedIndex(state.table, ids), motion, ids.length, height);
-      const top = scrollWindow(state.table.top, position, ids.length, height);
+      const from = selectedIndex(state.table, ids);
+      const position = movePosition(from, motion, ids.length, height);
+      const top = scrollWindow(state.table.top + pageShift(motion, position - from), position, ids.length, height);
       return { ...state, table: { ...state.table, cursor: position, selectedId: ids[position] ?? null, top } };
     }
     case 'table/sort':
@@ -155,7 +163,7 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
     case 'log/move': {
       if (!state.log) return state;
       const position = movePosition(positionOf(action.visible, state.log.cursor), action.motion, action.visible.length, action.height);
-      return { ...state, log: moveLog(state.log, position, action.visible, action.height, action.heightOf) };
+      return { ...state, log: moveLog(state.log, position, action.visible, action.height, action.heightOf, action.motion) };
     }
     case 'log/match': {
       if (!state.log) return state;

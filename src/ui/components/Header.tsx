@@ -41,13 +41,16 @@ export function Header(props: HeaderProps) {
   const theme = useTheme();
   const { glyphs, colors } = theme;
   const sep = ` ${glyphs.separator} `;
+  // Most telling first: a narrow terminal cuts the end of the line.
   const where: Segment[] = [
     { text: 'aksync', bold: true, color: colors.accent },
-    { text: sep + props.serverLabel },
-    { text: sep + (props.version ? `authentik ${props.version.version} (generation ${props.version.generation})` : 'authentik version unknown'), color: colors.muted },
     { text: sep + (props.source ? `${props.source.name} (${props.slug})` : props.slug), bold: true },
   ];
   if (props.source && !props.source.enabled) where.push({ text: ' disabled', color: colors.warning });
+  where.push(
+    { text: sep + props.serverLabel },
+    { text: sep + (props.version ? `authentik ${props.version.version} (generation ${props.version.generation})` : 'authentik version unknown'), color: colors.muted },
+  );
 
   const word = props.verdict ? props.verdict.level : 'CHECKING';
   const wordColor = props.verdict ? verdictColor(theme, props.verdict.level) : colors.muted;
@@ -59,12 +62,13 @@ export function Header(props: HeaderProps) {
 
   const c = describeConnection(props.connection, props.now, props.intervalMs);
   const how: Segment[] = [{ text: c.state, color: toneColor(theme, c.tone), bold: c.tone === 'critical' }];
-  if (c.error) how.push({ text: sep + c.error, color: colors.critical });
   if (c.updated) how.push({ text: sep + c.updated, color: colors.muted });
   if (props.schedule) {
     const next = props.schedule.paused ? 'schedule paused' : `next run ${props.schedule.nextRun ? formatClock(props.schedule.nextRun) : 'not scheduled'}`;
     how.push({ text: sep + next, color: colors.muted });
   }
+  // Last: the sentence can be long, and the line is cut at the terminal's width.
+  if (c.error) how.push({ text: sep + c.error, color: colors.critical });
 
   return (
     <Box flexDirection="column" width={props.width} height={3} overflow="hidden">

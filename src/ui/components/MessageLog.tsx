@@ -57,7 +57,7 @@ export function MessageLog(props: MessageLogProps) {
 
   const title: Segment[] = [
     { text: props.title, bold: true },
-    { text: `${sep}${visible.length === messages.length ? messages.length.toLocaleString('en-US') : `${visible.length.toLocaleString('en-US')} of ${messages.length.toLocaleString('en-US')}`} messages` },
+    { text: `${sep}${visible.length === messages.length ? '' : `${count(visible.length)} of `}${count(messages.length)} message${messages.length === 1 ? '' : 's'}` },
     { text: `${sep}level ${props.minLevel === 'all' ? 'all' : `${props.minLevel}+`}`, color: colors.muted },
     { text: `${sep}${props.wrap ? 'wrapped' : 'truncated'}`, color: colors.muted },
   ];
@@ -109,6 +109,10 @@ export function MessageLog(props: MessageLogProps) {
       ))}
     </Box>
   );
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
 function binaryHas(sorted: readonly number[], value: number): boolean {

@@ -33,14 +33,13 @@ export function RunSummary({ width, summary, label, running, mode, height }: Run
   } else {
     const end = running ? 'now' : formatClock(summary.finish);
     runLine.push(
-      { text: label === 'previous' ? 'Previous run ' : 'Run ', bold: true },
+      label === 'previous' ? { text: 'Previous run ', bold: true, color: colors.warning } : { text: 'Run ', bold: true },
       { text: `${formatClock(summary.start)} ${glyphs.arrowRight} ${end}` },
       { text: sep + formatDuration(summary.durationSeconds) },
       { text: sep + plural(summary.totals.pages, 'page') + sep + plural(summary.totals.objects, 'object') },
       { text: sep + plural(summary.totals.problems, 'problem'), color: summary.totals.problems > 0 ? colors.warning : undefined },
       { text: sep + plural(summary.totals.errors, 'error'), color: summary.totals.errors > 0 ? colors.critical : undefined },
     );
-    if (label === 'previous') runLine.push({ text: sep + 'previous run: the server has no newer complete run yet', color: colors.warning });
   }
 
   const lines: Segment[][] = [runLine];
