@@ -124,12 +124,15 @@ const TARGETS = [
   { generation: 'B', version: '2026.2.2' },
   { generation: 'B', version: '2026.8.3' },
 ] as const;
+const DEFAULT_VERSIONS: string[] = ['2024.8.3', '2026.8.3'];
 
 describe.each(TARGETS)('generation $generation, authentik $version', ({ generation, version }) => {
+  // `big` has healthy's shapes at 30 times the volume: checked once per generation, at its default version.
+  const scenarios = SCENARIO_NAMES.filter((name) => name !== 'big' || DEFAULT_VERSIONS.includes(version));
   const legacy = version.startsWith('2025.8');
   const schema = checker(generation, legacy ? BEFORE_ICON_URL : {});
 
-  it.each(SCENARIO_NAMES)('%s: every response matches the schema', async (scenario) => {
+  it.each(scenarios)('%s: every response matches the schema', async (scenario) => {
     const clock = manualClock();
     const s = await startSimulator({ generation, version, scenario, now: clock.now });
     started.push(s);

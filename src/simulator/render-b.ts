@@ -37,6 +37,18 @@ function messageLevel(message: PageMessage): string {
   return 'info';
 }
 
+const worstLevelCache = new WeakMap<PageSpec, 'info' | 'warning' | 'error'>();
+
+/** The worst level a page logs (cached: the big scenario's page has 100,000 messages). */
+function pageLevel(spec: PageSpec): 'info' | 'warning' | 'error' {
+  let level = worstLevelCache.get(spec);
+  if (!level) {
+    level = levelStatus(spec.messages.map(messageLevel));
+    worstLevelCache.set(spec, level);
+  }
+  return level;
+}
+
 function levelStatus(levels: Iterable<string>): 'info' | 'warning' | 'error' {
   let worst: 'info' | 'warning' | 'error' = 'info';
   for (const level of levels) {
@@ -110,7 +122,7 @@ function finishedPageRow(f: Features, slug: string, scheduleId: string, view: Ru
     messageId: spec.taskId,
     actorName: ACTOR_PAGE,
     state: 'done',
-    aggregatedStatus: finishedStatus(f, spec.messages.map(messageLevel)),
+    aggregatedStatus: finishedStatus(f, [pageLevel(spec)]),
     mtime: finish,
     uid,
     retries: 0,
@@ -178,7 +190,7 @@ function rejectedParentRow(f: Features, slug: string, scheduleId: string, run: R
 export function parentStatus(f: Features, run: Run, view: RunView): string {
   if (run.spec.rejected) return view.completedAt ? 'rejected' : 'running';
   if (!view.completedAt) return 'running';
-  return finishedStatus(f, view.finished.flatMap((p) => p.spec.messages.map(messageLevel)));
+  return finishedStatus(f, view.finished.map((p) => pageLevel(p.spec)));
 }
 
 function parentRow(f: Features, slug: string, scheduleId: string, run: Run, view: RunView): TaskRow {

@@ -64,8 +64,9 @@ function sendSchedule(ctx: RouteContext, [id]: string[]) {
   return json(200, {});
 }
 
-function allTasks(ctx: RouteContext): TaskRow[] {
-  return SOURCES.flatMap((source) =>
+/** The tasks of every ldap_sync schedule, or of the one whose id is given. */
+function allTasks(ctx: RouteContext, scheduleId: string | null = null): TaskRow[] {
+  return SOURCES.filter((source) => scheduleId === null || source.scheduleId === scheduleId).flatMap((source) =>
     ctx.state.runs(source.slug).flatMap((run) => runTaskRows(ctx.features, source.slug, source.scheduleId, run, ctx.now)),
   );
 }
@@ -73,20 +74,18 @@ function allTasks(ctx: RouteContext): TaskRow[] {
 function listTasks(ctx: RouteContext) {
   if (!ctx.state.can(PERM.viewTask)) return forbidden();
   const q = ctx.query;
-  // Every task here belongs to an ldap_sync schedule.
-  const scheduleFilter = (q.get('rel_obj_content_type__app_label') ?? 'authentik_tasks_schedules') === 'authentik_tasks_schedules' && (q.get('rel_obj_content_type__model') ?? 'schedule') === 'schedule';
-  const relObjId = q.get('rel_obj_id');
+  // Every task here belongs to a schedule.
+  const boundToSchedules =
+    (q.get('rel_obj_content_type__app_label') ?? 'authentik_tasks_schedules') === 'authentik_tasks_schedules' &&
+    (q.get('rel_obj_content_type__model') ?? 'schedule') === 'schedule';
   const statuses = q.getAll('aggregated_status');
-  const sourceIds = new Set(SOURCES.filter((s) => relObjId === null || s.scheduleId === relObjId).map((s) => s.scheduleId));
-  const rows = (scheduleFilter ? allTasks(ctx) : []).filter(
+  const rows = (boundToSchedules ? allTasks(ctx, q.get('rel_obj_id')) : []).filter(
     (row) =>
-      sourceIds.has(row.scheduleId) &&
       matches(q, 'actor_name', row.actorName) &&
       matches(q, 'state', row.state) &&
       (statuses.length === 0 || statuses.includes(row.aggregatedStatus)),
   );
-  const ordering = q.get('ordering') ?? '-mtime';
-  const direction = ordering === 'mtime' ? 1 : -1;
+  const direction = q.get('ordering') === 'mtime' ? 1 : -1;
   rows.sort((a, b) => direction * (a.mtime.getTime() - b.mtime.getTime()) || a.messageId.localeCompare(b.messageId));
   return paginate(rows, q, ctx.features, (row) => row.render());
 }
