@@ -159,3 +159,20 @@ describe('pagination', () => {
     expect((await call(s, '/sources/ldap/?search=nothing')).json.pagination).toMatchObject({ count: 0, total_pages: 1, start_index: 0, end_index: 0 });
   });
 });
+
+describe('serveForever', () => {
+  it('serves the lively scenario and resolves with the URL and token to print', async () => {
+    const { serveForever } = await import('./serve.js');
+    const clock = manualClock('2026-09-21T10:00:01.000Z'); // the 10:00 run is still enumerating
+    const { url, token, simulator } = await serveForever({ now: clock.now });
+    started.push(simulator);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const status = await call(simulator, '/sources/ldap/corp-ad/sync/status/', { authorization: `Bearer ${token}` });
+    expect(status.json.is_running).toBe(true);
+  });
+
+  it('refuses an unknown scenario name with the list of known ones', async () => {
+    const s = await sim();
+    expect(() => s.setScenario('nope' as never)).toThrow(/unknown scenario "nope" \(one of: healthy, problems/);
+  });
+});

@@ -24,5 +24,7 @@ const SCENARIOS: Record<ScenarioName, (epoch: Date) => Scenario> = {
 };
 
 export function createScenario(name: ScenarioName, epoch: Date): Scenario {
-  return SCENARIOS[name](epoch);
+  const create = Object.hasOwn(SCENARIOS, name) ? SCENARIOS[name] : undefined;
+  if (!create) throw new Error(`unknown scenario "${String(name)}" (one of: ${Object.keys(SCENARIOS).join(', ')})`);
+  return create(epoch);
 }
