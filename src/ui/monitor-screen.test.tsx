@@ -334,6 +334,18 @@ describe('connection states', () => {
     expect(lines(frame)[3]).toMatch(/^Previous run 14:02:01 → 14:02:12/);
   });
 
+  it('generation B: shows the next scheduled run', async () => {
+    const status = {
+      ...statusA(mixedRun()),
+      generation: 'B' as const,
+      lastSuccessfulSync: RUN_START,
+      lastSyncStatus: 'done',
+      schedule: { id: 'sched-1', crontab: '0 */2 * * *', nextRun: new Date(2024, 8, 30, 16, 0, 0), paused: false, lastTaskStatus: 'done', periodSeconds: 7200 },
+    };
+    const screen = renderScreen({ data: monitorData({ status }) });
+    await waitForFrame(screen.lastFrame, (f) => lines(f)[2]?.includes('next run 16:00:00') ?? false);
+  });
+
   it('shows the spinner and "sync running" while a run is in progress', async () => {
     const screen = renderScreen({ data: monitorData({ tasks: mixedRun().slice(0, 4), tasksStillArriving: true }) });
     await waitForFrame(screen.lastFrame, (f) => lines(f)[1]?.includes('sync running') ?? false);

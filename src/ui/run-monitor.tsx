@@ -36,9 +36,20 @@ function Root(props: RunMonitorOptions) {
   );
 }
 
+/** Where the monitor draws and reads (the process's own streams unless a test or a host passes others). */
+export interface MonitorStreams {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  /** Ends the monitor as if the user had quit. */
+  stop?: AbortSignal;
+}
+
 /** Runs the monitor until the user quits; resolves to the exit code. */
-export async function runMonitor(opts: RunMonitorOptions): Promise<number> {
-  const stdout = process.stdout;
+export async function runMonitor(
+  opts: RunMonitorOptions,
+  streams: MonitorStreams = { stdout: process.stdout, stdin: process.stdin },
+): Promise<number> {
+  const { stdout, stdin } = streams;
   const terminal = Boolean(stdout.isTTY);
   const alternate = opts.altScreen && terminal;
   let restored = false;
@@ -58,9 +69,16 @@ export async function runMonitor(opts: RunMonitorOptions): Promise<number> {
       <ThemeProvider theme={theme}>
         <Root {...opts} />
       </ThemeProvider>,
-      { exitOnCtrlC: false, patchConsole: false, maxFps: 15 },
+      { stdout, stdin, exitOnCtrlC: false, patchConsole: false, maxFps: 15 },
     );
-    await instance.waitUntilExit();
+    const stop = () => instance.unmount();
+    streams.stop?.addEventListener('abort', stop, { once: true });
+    if (streams.stop?.aborted) stop();
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      streams.stop?.removeEventListener('abort', stop);
+    }
     return 0;
   } finally {
     restore();
