@@ -26,6 +26,19 @@ export const HEADER = /^aksync /;
 /** The header once the first answer has arrived (the source's name is known, the verdict is set). */
 export const HAS_DATA = /\b(OK|WARNING|CRITICAL|UNKNOWN)\b[\s\S]*\blive\b/;
 
+/**
+ * A person's keys are never closer together than this. The monitor reads its mode (table, typing a filter, log)
+ * from its last render, and ink hands it a key only after React's effects for that render have run, which comes a
+ * little after the frame is on screen; a key sent the instant a frame appears can still meet the previous mode.
+ */
+const KEY_GAP_MS = 60;
+
+/** Presses keys the way a person does: a moment after the screen has changed. */
+export async function typeKeys(terminal: SpawnedTerminal, keys: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, KEY_GAP_MS));
+  terminal.press(keys);
+}
+
 /** Resolves when `condition` holds, polling every 20 ms; rejects with `description` after `timeoutMs`. */
 export async function until(condition: () => boolean, description: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -52,6 +52,8 @@ export interface SpawnedTerminal {
   outputText(): string;
   outputBytes(): number;
   isAlternateScreen(): boolean;
+  /** Visible rows that are the continuation of the row above: something was wider than the terminal. */
+  wrappedRows(): number[];
   /** Waits until the terminal has parsed everything written so far. */
   settle(): Promise<void>;
   waitFor(match: ScreenMatch, options?: WaitOptions): Promise<string>;
@@ -134,7 +136,11 @@ export function spawnTerminal(file: string, args: string[], options: TerminalOpt
   const screen = (): string[] => {
     const buffer = term.buffer.active;
     const lines: string[] = [];
-    for (let y = 0; y < term.rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    // xterm.js keeps the cells beyond the right edge after a shrink (and shows them again after a grow): read only
+    // the columns the terminal has now.
+    for (let y = 0; y < term.rows; y++) {
+      lines.push((buffer.getLine(buffer.viewportY + y)?.translateToString(true, 0, term.cols) ?? '').trimEnd());
+    }
     return lines;
   };
   const screenText = () => screen().join('\n');
@@ -191,6 +197,12 @@ export function spawnTerminal(file: string, args: string[], options: TerminalOpt
     outputText: () => Buffer.concat(chunks).toString('utf8'),
     outputBytes: () => chunks.reduce((sum, c) => sum + c.length, 0),
     isAlternateScreen: () => term.buffer.active.type === 'alternate',
+    wrappedRows: () => {
+      const buffer = term.buffer.active;
+      const rows: number[] = [];
+      for (let y = 0; y < term.rows; y++) if (buffer.getLine(buffer.viewportY + y)?.isWrapped) rows.push(y);
+      return rows;
+    },
     settle,
     waitFor,
     press: (keys) => child.write(keys),
