@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchemaChecker, type Leniency, type OpenApiDoc } from './contract/openapi-check.js';
 import { parseYaml } from './contract/yaml-subset.js';
-import { SCENARIO_NAMES, startSimulator } from './index.js';
-import { call, manualClock } from './testing.js';
+import { SCENARIO_NAMES } from './index.js';
+import { call, manualClock, simulatorsForTests } from './testing.js';
 import type { Simulator } from './types.js';
 
 /** The reference excerpts live outside the repository (see /work/shared/README.md); override with AKSYNC_SCHEMA_DIR. */
@@ -112,10 +112,7 @@ async function exercise(s: Simulator, generation: 'A' | 'B', advance: (ms: numbe
   return seen;
 }
 
-const started: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
+const start = simulatorsForTests(afterEach);
 
 const TARGETS = [
   { generation: 'A', version: '2024.8.3' },
@@ -134,8 +131,7 @@ describe.each(TARGETS)('generation $generation, authentik $version', ({ generati
 
   it.each(scenarios)('%s: every response matches the schema', async (scenario) => {
     const clock = manualClock();
-    const s = await startSimulator({ generation, version, scenario, now: clock.now });
-    started.push(s);
+    const s = await start({ generation, version, scenario, now: clock.now });
     // Runs that move (running, lively, and the triggered run) get polled through; the 31 MB big one just once.
     const polls = scenario === 'big' ? 1 : 8;
     const observed = await exercise(s, generation, clock.advance, polls);

@@ -2,18 +2,10 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HUGE_BODY_BYTES } from './faults.js';
 import { startSimulator } from './index.js';
-import { call, manualClock } from './testing.js';
+import { call, manualClock, simulatorsForTests } from './testing.js';
 import type { Simulator } from './types.js';
 
-const started: Simulator[] = [];
-async function sim(): Promise<Simulator> {
-  const s = await startSimulator({ now: manualClock().now, scenario: 'running' });
-  started.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
+const sim = simulatorsForTests(afterEach, { scenario: 'running' });
 
 const STATUS = '/sources/ldap/corp-ad/sync/status/';
 

@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from './index.js';
-import { call, manualClock } from './testing.js';
-import type { Simulator, SimulatorOptions } from './types.js';
+import { call, simulatorsForTests } from './testing.js';
+import type { Simulator } from './types.js';
 
-const started: Simulator[] = [];
-async function sim(opts: SimulatorOptions = {}): Promise<Simulator> {
-  const s = await startSimulator({ generation: 'B', now: manualClock().now, ...opts });
-  started.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
+const sim = simulatorsForTests(afterEach, { generation: 'B' });
 
 const SYNC = 'authentik.sources.ldap.tasks.ldap_sync';
 

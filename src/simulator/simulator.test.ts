@@ -1,18 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from './index.js';
-import { call, manualClock } from './testing.js';
-import type { Simulator, SimulatorOptions } from './types.js';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { call, manualClock, simulatorsForTests } from './testing.js';
 
-const started: Simulator[] = [];
-async function sim(opts: SimulatorOptions = {}): Promise<Simulator> {
-  const clock = manualClock();
-  const s = await startSimulator({ now: clock.now, ...opts });
-  started.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
+const sim = simulatorsForTests(afterEach);
 
 const uidSlug = (task: { uid: string }) => task.uid.split(':')[0];
 
@@ -165,7 +154,7 @@ describe('serveForever', () => {
     const { serveForever } = await import('./serve.js');
     const clock = manualClock('2026-09-21T10:00:01.000Z'); // the 10:00 run is still enumerating
     const { url, token, simulator } = await serveForever({ now: clock.now });
-    started.push(simulator);
+    onTestFinished(() => simulator.close());
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const status = await call(simulator, '/sources/ldap/corp-ad/sync/status/', { authorization: `Bearer ${token}` });
     expect(status.json.is_running).toBe(true);

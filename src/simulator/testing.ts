@@ -1,6 +1,7 @@
 // Helpers for tests that talk to a simulator over real HTTP.
 
-import type { Simulator } from './types.js';
+import { startSimulator } from './server.js';
+import type { Simulator, SimulatorOptions } from './types.js';
 
 export interface CallResult {
   status: number;
@@ -45,5 +46,21 @@ export function manualClock(start = '2026-09-21T10:00:30.000Z') {
     advance(ms: number) {
       t += ms;
     },
+  };
+}
+
+/**
+ * A `start` function for a test file: simulators it starts (on a manual clock unless `now` is given) are closed
+ * after each test. Pass vitest's `afterEach` (kept out of this module so the build does not depend on vitest).
+ */
+export function simulatorsForTests(afterEach: (fn: () => Promise<void>) => void, defaults: SimulatorOptions = {}) {
+  const started: Simulator[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.close()));
+  });
+  return async (opts: SimulatorOptions = {}): Promise<Simulator> => {
+    const simulator = await startSimulator({ now: manualClock().now, ...defaults, ...opts });
+    started.push(simulator);
+    return simulator;
   };
 }

@@ -1,18 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSimulator } from '../index.js';
-import { call, manualClock } from '../testing.js';
-import type { Simulator, SimulatorOptions } from '../types.js';
+import { call, manualClock, simulatorsForTests } from '../testing.js';
 import { BIG_MESSAGES, BIG_TASKS } from './big.js';
 
-const started: Simulator[] = [];
-async function sim(opts: SimulatorOptions): Promise<Simulator> {
-  const s = await startSimulator(opts);
-  started.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
+const sim = simulatorsForTests(afterEach);
 
 const STATUS = '/sources/ldap/corp-ad/sync/status/';
 
@@ -65,7 +55,7 @@ describe('lively', () => {
 
 describe('hostile', () => {
   it('sends escape sequences, bidi overrides and wide text untouched', async () => {
-    const s = await sim({ scenario: 'hostile', now: manualClock().now });
+    const s = await sim({ scenario: 'hostile' });
     const text = (await call(s, STATUS)).text;
     const body = JSON.parse(text);
     const all = JSON.stringify(body.tasks.map((t: any) => [t.uid, t.description, t.messages]));
@@ -77,7 +67,7 @@ describe('hostile', () => {
 
 describe('big', () => {
   it(`returns ${BIG_TASKS} tasks, one with ${BIG_MESSAGES} messages`, async () => {
-    const s = await sim({ scenario: 'big', now: manualClock().now });
+    const s = await sim({ scenario: 'big' });
     const tasks = (await call(s, STATUS)).json.tasks;
     expect(tasks).toHaveLength(BIG_TASKS);
     expect(Math.max(...tasks.map((t: any) => t.messages.length))).toBe(BIG_MESSAGES);
