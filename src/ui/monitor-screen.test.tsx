@@ -382,7 +382,7 @@ describe('fitting the terminal', () => {
     ['help', ['?']],
     ['confirm', ['S']],
   ];
-  for (const columns of [80, 120]) {
+  for (const columns of [MIN_COLUMNS, 80, 120]) {
     for (const rows of [MIN_ROWS, 24, 40]) {
       it(`${columns}x${rows}: every screen is at most ${rows - 1} lines of at most ${columns} columns`, async () => {
         for (const [name, keys] of screens) {
