@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchemaChecker, type Leniency, type OpenApiDoc } from './contract/openapi-check.js';
+import { schemaDir } from './contract/schema-dir.js';
 import { parseYaml } from './contract/yaml-subset.js';
 import { SCENARIO_NAMES } from './index.js';
 import { call, manualClock, simulatorsForTests } from './testing.js';
 import type { Simulator } from './types.js';
 
-/** The reference excerpts live outside the repository (see /work/shared/README.md); override with AKSYNC_SCHEMA_DIR. */
-const SCHEMA_DIR = process.env.AKSYNC_SCHEMA_DIR ?? '/work/shared/authentik';
+const SCHEMA_DIR = schemaDir();
 const SCHEMA_FILE = { A: 'schema-2024.8-ldap-sync.yaml', B: 'schema-2026.8.3-ldap-sync.yaml' } as const;
 
 /** The documented places where real servers are looser than the schema. */
