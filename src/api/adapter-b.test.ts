@@ -153,6 +153,16 @@ describe('latestRun', () => {
     expect(ids(latestRun(parse(pages), 'corp-ad', true))).toEqual(['a', 'b']);
   });
 
+  it("a page whose own queued line predates the parent's (another process's clock) still belongs to the run", () => {
+    const tasks = newestFirst([
+      parentTask({ id: 'r', queued: '12:00:00.200', processed: '12:00:00.400', mtime: '12:00:05' }),
+      pageTask({ id: 'p', queued: '12:00:00.100', processed: '12:00:01', mtime: '12:00:04' }),
+      parentTask({ id: 'old', queued: '10:00:00', mtime: '10:05:00' }),
+      pageTask({ id: 'old-page', queued: '10:00:01', mtime: '10:04:00' }),
+    ]);
+    expect(ids(latestRun(parse(tasks), 'corp-ad', false))).toEqual(['r', 'p']);
+  });
+
   it('an empty list is an empty, settled run', () => {
     expect(latestRun([], 'corp-ad', true)).toEqual({ tasks: [], settled: true });
   });

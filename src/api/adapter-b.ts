@@ -84,9 +84,11 @@ export interface LatestRun {
 
 /**
  * The most recent run among a schedule's tasks, newest first by mtime as the server lists them: the newest parent
- * (`ldap_sync`) and the page tasks it queued. A page belongs to the run when it was queued after the parent started
- * (its first log line, or its mtime): pages finish before their parent does, so "newer than the parent's mtime"
- * would lose every page of a finished run. Without parent logs, the previous parent's mtime bounds the run instead.
+ * (`ldap_sync`) and the page tasks it queued. The run starts at the parent's first log line (or, without parent
+ * logs, when the previous parent finished); a page belongs to it when it last changed (mtime) after that start.
+ * Not "newer than the parent's mtime": pages finish before their parent does, so that would lose every page of a
+ * finished run. Not the page's own "queued" line either: it is logged by another process than the parent's, and
+ * mtime is what the list is ordered by, which is also what tells when no older task can belong to the run.
  * Tasks are scoped to the source by the schedule, so pages are matched by actor, not by slug (a renamed source
  * keeps its schedule).
  */
@@ -100,7 +102,7 @@ export function latestRun(newestFirst: readonly TaskJson[], slug: string, exhaus
   const older = newestFirst.slice(parentAt + 1);
   const previousParent = older.find((t) => t.actor_name === SYNC_ACTOR);
   const runStart = earliestLog(parent) ?? previousParent?.mtime?.getTime();
-  const inRun = (page: TaskJson) => runStart === undefined || (queuedAt(page) ?? Number.POSITIVE_INFINITY) >= runStart;
+  const inRun = (page: TaskJson) => runStart === undefined || (lastChange(page) ?? Number.POSITIVE_INFINITY) >= runStart;
   const reachedBefore =
     previousParent !== undefined ||
     (runStart !== undefined && older.some((t) => t.mtime != null && t.mtime.getTime() < runStart));
@@ -121,8 +123,8 @@ function earliestLog(task: TaskJson): number | undefined {
   return earliest;
 }
 
-function queuedAt(task: TaskJson): number | undefined {
-  return earliestLog(task) ?? task.mtime?.getTime();
+function lastChange(task: TaskJson): number | undefined {
+  return task.mtime?.getTime() ?? earliestLog(task);
 }
 
 function orderPages(pages: SyncTask[]): SyncTask[] {

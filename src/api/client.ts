@@ -104,7 +104,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
     const schema = paginated(ldapSourceSchema);
     const sources: LdapSource[] = [];
     for (let page = 1, read = 0; ; read++) {
-      const call: Call = { ...rootCall('/sources/ldap/'), query: { page, page_size: PAGE_SIZE } };
+      const call: Call = { ...rootCall('/sources/ldap/'), query: { page, page_size: PAGE_SIZE }, permission: PERMISSIONS.viewSource };
       if (read >= MAX_SOURCE_PAGES) failShape(shown(call.path), `more than ${MAX_SOURCE_PAGES} pages of sources`);
       const body = parseAnswer(schema, await transport(call, opts?.signal), shown(call.path));
       sources.push(...body.results.map(ldapSource));
