@@ -1,4 +1,5 @@
-// `aksync demo`: a simulated authentik on a loopback port, and the monitor on it. No server, token or config needed.
+// `aksync demo`: a simulated authentik on a loopback port, and the monitor on it (Esc: the overview of all its
+// sources). No server, token or config needed.
 import { createClient } from '../../api/client.js';
 import { SCENARIO_NAMES, startSimulator, type ScenarioName } from '../../simulator/index.js';
 import type { Flags } from '../args.js';
@@ -49,8 +50,16 @@ export async function runDemo(flags: Flags, io: Io): Promise<number> {
       const { runStatus } = await import('./status.js');
       return await runStatus([DEMO_SLUG], { ...flags, url: simulator.url }, { ...io, env: { ...io.env, AUTHENTIK_TOKEN: simulator.token } });
     }
-    const { runMonitor } = await import('../../ui/run-monitor.js');
-    return await runMonitor({ api, slug: DEMO_SLUG, intervalSeconds: flags.intervalSeconds ?? 2, serverLabel, ...screenOptions(flags, io) });
+    // Esc in the monitor reaches the overview of every simulated source; `d` saves nothing (the demo has no settings).
+    const { runApp } = await import('../../ui/app/run-app.js');
+    return await runApp({
+      start: { kind: 'ready', connection: { api, serverLabel } },
+      slug: DEMO_SLUG,
+      intervalSeconds: flags.intervalSeconds ?? 2,
+      saveDefault: null,
+      stderr: io.stderr,
+      ...screenOptions(flags, io),
+    });
   } finally {
     await simulator.close();
   }

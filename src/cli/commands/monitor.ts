@@ -1,7 +1,12 @@
-// `aksync [SLUG]`: the live screen when there is a terminal to draw on; what `status` prints when there is not.
+// `aksync [SLUG]`: the live screens when there is a terminal to draw on (a source's monitor when a slug is given or
+// saved, the overview of every source otherwise, the first-run form when no URL or token is known); what `status`
+// prints when there is not.
+import { missingSettingsMessage } from '../../config/settings.js';
+import type { AppStart } from '../../ui/app/App.js';
 import { localeIsAscii } from '../../ui/theme.js';
 import type { Flags } from '../args.js';
-import { EXIT_UNKNOWN, fail, loadSettings, connect } from '../context.js';
+import { EXIT_UNKNOWN, connect, fail, loadSettings, openStore } from '../context.js';
+import { credentialCheck } from '../credentials.js';
 import { colourWanted, type Io } from '../output.js';
 import { runStatus } from './status.js';
 
@@ -22,21 +27,47 @@ export function screenOptions(flags: Flags, io: Io): ScreenOptions {
 export async function runMonitorCommand(positionals: string[], flags: Flags, io: Io): Promise<number> {
   if (!io.stdout.isTTY) return runStatus(positionals, flags, io);
 
-  const loaded = loadSettings(flags, positionals[0], io);
+  const store = openStore(io);
+  const loaded = loadSettings(flags, positionals[0], io, store);
   if (!loaded.ok) {
     fail(io, loaded.message);
     return EXIT_UNKNOWN;
   }
-  const connection = connect(loaded.value);
-  if (!connection.ok) {
-    fail(io, connection.message);
-    return EXIT_UNKNOWN;
+  const settings = loaded.value;
+  let start: AppStart;
+  const missing = missingSettingsMessage(settings);
+  if (missing) {
+    // The form needs keys; without a terminal on stdin, say what is missing instead.
+    if (!io.stdin.isTTY) {
+      fail(io, missing);
+      return EXIT_UNKNOWN;
+    }
+    start = {
+      kind: 'setup',
+      store,
+      profile: settings.profile,
+      check: credentialCheck({ timeoutSeconds: settings.timeoutSeconds, insecure: settings.insecure }),
+      ...(settings.url ? { initialUrl: settings.url } : {}),
+      connect: (url, token) => {
+        const made = connect({ ...settings, url, token });
+        return made.ok ? { ok: true, value: { api: made.value.api, serverLabel: made.value.serverLabel } } : made;
+      },
+    };
+  } else {
+    const connection = connect(settings);
+    if (!connection.ok) {
+      fail(io, connection.message);
+      return EXIT_UNKNOWN;
+    }
+    start = { kind: 'ready', connection: { api: connection.value.api, serverLabel: connection.value.serverLabel } };
   }
-  const { api, settings, serverLabel } = connection.value;
-  if (!settings.source) {
-    fail(io, 'Name a source to monitor: aksync SLUG (`aksync sources` lists them).');
-    return EXIT_UNKNOWN;
-  }
-  const { runMonitor } = await import('../../ui/run-monitor.js');
-  return runMonitor({ api, slug: settings.source, intervalSeconds: settings.intervalSeconds, serverLabel, ...screenOptions(flags, io) });
+  const [{ runApp }, { saveDefaultSource }] = await Promise.all([import('../../ui/app/run-app.js'), import('../../ui/app/save-default.js')]);
+  return runApp({
+    start,
+    slug: settings.source,
+    intervalSeconds: settings.intervalSeconds,
+    saveDefault: saveDefaultSource(store, settings.profile),
+    stderr: io.stderr,
+    ...screenOptions(flags, io),
+  });
 }

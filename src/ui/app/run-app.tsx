@@ -1,0 +1,35 @@
+// `aksync` on a terminal: one alternate-screen session, one render of the App, and the exit code it ends with.
+// The sentence the App ends with (a cancelled setup) is printed after the terminal is back to normal.
+import { render } from 'ink';
+import { ThemeProvider } from '../theme-context.js';
+import { createTheme } from '../theme.js';
+import { App, type AppExit, type AppProps } from './App.js';
+import { FULL_SCREEN_RENDER_OPTIONS, openTerminalSession } from './terminal-session.js';
+
+export interface RunAppOptions extends Omit<AppProps, 'onExit' | 'columns' | 'rows'> {
+  ascii: boolean;
+  color: boolean;
+  altScreen: boolean;
+  /** Where the closing sentence goes (default process.stderr). */
+  stderr?: { write(text: string): unknown };
+}
+
+/** Runs the app until it ends; resolves to the exit code. */
+export async function runApp(options: RunAppOptions): Promise<number> {
+  const { ascii, color, altScreen, stderr = process.stderr, ...appProps } = options;
+  let outcome: AppExit = { code: 0 };
+  const session = openTerminalSession(process.stdout, altScreen);
+  try {
+    const instance = render(
+      <ThemeProvider theme={createTheme({ color, ascii })}>
+        <App {...appProps} onExit={(exit) => (outcome = exit)} />
+      </ThemeProvider>,
+      FULL_SCREEN_RENDER_OPTIONS,
+    );
+    await instance.waitUntilExit();
+  } finally {
+    session.close();
+  }
+  if (outcome.message) stderr.write(`aksync: ${outcome.message}\n`);
+  return outcome.code;
+}

@@ -1,0 +1,142 @@
+// The overview of every LDAP source: header, source table (or the help), status line, footer. Renders its props;
+// its state and dispatch come from the owner (so the selection outlives a visit to a source's monitor), its keys
+// go through useOverviewKeys.
+import { Box } from 'ink';
+import { useMemo, type Dispatch } from 'react';
+import { Footer } from '../components/Footer.js';
+import { HelpOverlay, helpRows } from '../components/HelpOverlay.js';
+import { StatusLine } from '../components/StatusLine.js';
+import { TooSmall } from '../components/TooSmall.js';
+import { useNow } from '../hooks/use-now.js';
+import { computeLayout, HEADER_HEIGHT } from '../layout.js';
+import { scrollWindow } from '../scroll.js';
+import { OverviewHeader } from './components/OverviewHeader.js';
+import { SourceTable } from './components/SourceTable.js';
+import { overviewMode, selectedPosition, type OverviewAction, type OverviewState, type StatusTone } from './overview-state.js';
+import { countRows, filterRows, rowText, sortRows } from './source-rows.js';
+import type { OverviewControls, OverviewData } from './use-overview-data.js';
+import { useOverviewKeys } from './use-overview-keys.js';
+
+export interface OverviewScreenProps {
+  columns: number;
+  rows: number;
+  serverLabel: string;
+  intervalMs: number;
+  data: OverviewData;
+  controls: OverviewControls;
+  state: OverviewState;
+  dispatch: Dispatch<OverviewAction>;
+  onOpen: (slug: string) => void;
+  onSetDefault: (slug: string) => { tone: StatusTone; text: string };
+  onQuit: () => void;
+  /** False when stdin is not a terminal: view only. */
+  interactive: boolean;
+  /** For tests: the clock behind ages and dates. */
+  now?: () => number;
+}
+
+/** Lines around the table: header, status line, footer. */
+const CHROME = HEADER_HEIGHT + 2;
+
+export function OverviewScreen(props: OverviewScreenProps) {
+  const { columns, rows: terminalRows, data, state, dispatch } = props;
+  // No run summary on this screen: the whole body is the table.
+  const layout = computeLayout(columns, terminalRows, null);
+  const width = layout.width;
+  const tableHeight = Math.max(3, layout.height - CHROME);
+  const rowsHeight = Math.max(1, tableHeight - 2);
+
+  const shown = useMemo(() => sortRows(filterRows(data.rows, state.filter), state.sort), [data.rows, state.filter, state.sort]);
+  const slugs = useMemo(() => shown.map((r) => r.slug), [shown]);
+  const selected = selectedPosition(state, slugs);
+  const top = scrollWindow(state.top, selected, slugs.length, rowsHeight);
+  const counts = useMemo(() => countRows(data.rows), [data.rows]);
+  const mode = overviewMode(state);
+
+  useOverviewKeys({
+    mode,
+    state,
+    dispatch,
+    slugs,
+    selectedSlug: slugs[selected] ?? null,
+    rowsHeight,
+    helpCount: helpRows('overview').length,
+    helpHeight: tableHeight - 1,
+    controls: props.controls,
+    onOpen: props.onOpen,
+    onSetDefault: props.onSetDefault,
+    onQuit: props.onQuit,
+    active: props.interactive && !layout.tooSmall,
+  });
+
+  // Ages tick only where one is shown: a stale source or a stale source list.
+  const ticking = data.list.phase === 'stale' || data.rows.some((r) => r.error !== null && r.phase === 'stale');
+  const now = useNow(ticking, 1000, props.now);
+
+  if (layout.tooSmall) {
+    return (
+      <Box width={columns} height={1} overflow="hidden">
+        <TooSmall width={columns} columns={columns} rows={terminalRows} />
+      </Box>
+    );
+  }
+
+  const sources = data.list.data;
+  // The selected source's whole sentence, which its row's last column may have had to cut.
+  const selectedRow = shown[selected];
+  const selectedDetail = selectedRow
+    ? { text: `${selectedRow.name}: ${rowText(selectedRow)}`, tone: selectedRow.error ? ('error' as const) : ('info' as const) }
+    : null;
+  const emptyText = sources
+    ? 'The token sees no LDAP sources on this server.'
+    : data.list.error
+      ? `The list of LDAP sources could not be read: ${data.list.error.message}`
+      : 'Reading the list of LDAP sources…';
+
+  return (
+    <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
+      <OverviewHeader
+        width={width}
+        serverLabel={props.serverLabel}
+        version={data.version}
+        user={data.user}
+        missingPermissions={data.missingPermissions}
+        total={sources ? sources.length : null}
+        counts={counts}
+        paused={data.paused}
+        intervalMs={props.intervalMs}
+        listPhase={data.list.phase}
+        listError={data.list.error}
+        listConfirmedAt={data.list.unconfirmedSince}
+        lastChange={data.lastChange}
+        now={now}
+      />
+      {state.help ? (
+        <HelpOverlay width={width} height={tableHeight} mode="overview" top={state.help.top} />
+      ) : (
+        <SourceTable
+          width={width}
+          height={tableHeight}
+          rows={shown}
+          total={data.rows.length}
+          selected={selected}
+          top={top}
+          sort={state.sort}
+          filter={state.filter}
+          emptyText={emptyText}
+          emptyTone={!sources && data.list.error ? 'critical' : 'muted'}
+          now={now}
+        />
+      )}
+      <StatusLine
+        width={width}
+        sourceName=""
+        editing={state.editing ? 'filter' : null}
+        draft={state.filter}
+        confirmingSync={false}
+        status={state.status ?? selectedDetail}
+      />
+      <Footer width={width} mode={mode} />
+    </Box>
+  );
+}

@@ -1,0 +1,176 @@
+// One row per LDAP source; only the rows that fit are rendered, whatever the number of sources. The selected row
+// carries a glyph (without colour, inverse video is gone too); a running sync spins in its own column.
+import { Box, Text } from 'ink';
+import Spinner from 'ink-spinner';
+import { chooseColumns, fixedCells, fixedWidth, type Column } from '../../columns.js';
+import { Line, type Segment } from '../../components/Line.js';
+import { useTheme } from '../../theme-context.js';
+import { verdictColor, type Theme } from '../../theme.js';
+import { formatAge, formatClock, formatDuration } from '../../text.js';
+import { OVERVIEW_SORT_LABELS, rowText, rowWord, type OverviewSortKey, type SourceRow } from '../source-rows.js';
+
+export interface SourceTableProps {
+  width: number;
+  /** Lines for the whole table: title, column header, rows. */
+  height: number;
+  /** Filtered and sorted. */
+  rows: readonly SourceRow[];
+  total: number;
+  selected: number;
+  top: number;
+  sort: OverviewSortKey;
+  filter: string;
+  /** What to say when there are no sources at all. */
+  emptyText: string;
+  emptyTone?: 'muted' | 'critical';
+  /** For dates (today's runs show the time only) and stale ages. */
+  now: number;
+}
+
+type Key = 'marker' | 'name' | 'slug' | 'enabled' | 'verdict';
+type RestKey = 'lastRun' | 'took' | 'problems' | 'errors' | 'ldap';
+
+const LEAD: readonly Column<Key>[] = [
+  { key: 'marker', title: '', width: 1 },
+  { key: 'name', title: 'name', width: 18 },
+  { key: 'slug', title: 'slug', width: 12, dropOrder: 4 },
+  { key: 'enabled', title: 'on', width: 3, dropOrder: 2 },
+  { key: 'verdict', title: 'verdict', width: 8 },
+];
+const SPINNER_WIDTH = 2;
+const REST: readonly Column<RestKey>[] = [
+  { key: 'lastRun', title: 'last run', width: 11, dropOrder: 5 },
+  { key: 'took', title: 'took', width: 7, align: 'right', dropOrder: 3 },
+  { key: 'problems', title: 'probs', width: 5, align: 'right' },
+  { key: 'errors', title: 'errs', width: 4, align: 'right' },
+  { key: 'ldap', title: 'ldap', width: 4, dropOrder: 1 },
+];
+const MIN_TEXT = 28;
+
+function pickColumns(width: number): { lead: Column<Key>[]; rest: Column<RestKey>[] } {
+  // One list, so the drop order spans both sides of the spinner column.
+  const all = chooseColumns<Key | RestKey>([...LEAD, ...REST], width - SPINNER_WIDTH, MIN_TEXT);
+  return {
+    lead: all.filter((c): c is Column<Key> => LEAD.some((l) => l.key === c.key)),
+    rest: all.filter((c): c is Column<RestKey> => REST.some((r) => r.key === c.key)),
+  };
+}
+
+/** Today's runs by time of day; older ones by date and minute. */
+export function formatRunStart(start: Date | null, now: number): string {
+  if (!start) return '-';
+  const today = new Date(now);
+  if (start.toDateString() === today.toDateString()) return formatClock(start);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(start.getMonth() + 1)}-${two(start.getDate())} ${two(start.getHours())}:${two(start.getMinutes())}`;
+}
+
+function wordColor(theme: Theme, row: SourceRow) {
+  const word = rowWord(row);
+  if (word === 'CHECKING') return theme.colors.muted;
+  if (word === 'FAILING') return theme.colors.critical;
+  return verdictColor(theme, word);
+}
+
+function freeText(row: SourceRow, now: number, enabledShown: boolean): string {
+  let text = rowText(row);
+  if (row.error && row.phase === 'stale' && row.unconfirmedSince !== null) text = `stale ${formatAge(now - row.unconfirmedSince)}: ${text}`;
+  return !row.enabled && !enabledShown ? `disabled: ${text}` : text;
+}
+
+function SourceLine(props: { row: SourceRow; selected: boolean; width: number; lead: Column<Key>[]; rest: Column<RestKey>[]; now: number }) {
+  const theme = useTheme();
+  const { glyphs, colors } = theme;
+  const { row, selected, lead, rest, width } = props;
+  const leadCells = fixedCells(
+    lead,
+    { marker: selected ? glyphs.selected : ' ', name: row.name, slug: row.slug, enabled: row.enabled ? 'yes' : 'no', verdict: rowWord(row) },
+    glyphs.ellipsis,
+  );
+  const leadSegments: Segment[] = leadCells.map((c) => ({
+    text: c.text,
+    color: c.key === 'verdict' ? wordColor(theme, row) : c.key === 'marker' ? colors.accent : c.key === 'enabled' && !row.enabled ? colors.warning : undefined,
+    bold: c.key === 'verdict' || (selected && c.key === 'marker'),
+    inverse: selected && c.key === 'name',
+  }));
+  const restCells = fixedCells(
+    rest,
+    {
+      lastRun: formatRunStart(row.runStart, props.now),
+      took: row.running ? 'running' : formatDuration(row.runSeconds),
+      problems: String(row.problems),
+      errors: String(row.errors),
+      ldap: row.ldap === 'unchecked' ? '-' : row.ldap,
+    },
+    glyphs.ellipsis,
+  );
+  const restSegments: Segment[] = restCells.map((c) => ({
+    text: c.text,
+    color:
+      c.key === 'problems' && row.problems > 0
+        ? colors.warning
+        : c.key === 'errors' && row.errors > 0
+          ? colors.critical
+          : c.key === 'ldap'
+            ? row.ldap === 'down' ? colors.critical : row.ldap === 'ok' ? colors.ok : colors.muted
+            : c.key === 'took' && row.running
+              ? colors.running
+              : undefined,
+  }));
+  restSegments.push({ text: freeText(row, props.now, lead.some((c) => c.key === 'enabled')), color: row.error || row.ldap === 'down' ? colors.critical : colors.muted });
+  const leadWidth = fixedWidth(lead);
+  return (
+    <Box width={width} height={1} overflow="hidden">
+      <Line width={leadWidth} segments={leadSegments} ellipsis={glyphs.ellipsis} />
+      {row.running ? (
+        <Text color={colors.running}>
+          <Spinner type={glyphs.spinner} />{' '}
+        </Text>
+      ) : (
+        <Text>{'  '}</Text>
+      )}
+      <Line width={Math.max(1, width - leadWidth - SPINNER_WIDTH)} segments={restSegments} ellipsis={glyphs.ellipsis} />
+    </Box>
+  );
+}
+
+export function SourceTable(props: SourceTableProps) {
+  const { glyphs, colors } = useTheme();
+  const { width, height, rows } = props;
+  const sep = ` ${glyphs.separator} `;
+  const { lead, rest } = pickColumns(width);
+  const bodyHeight = Math.max(0, height - 2);
+
+  const title: Segment[] = [
+    { text: 'LDAP sources ', bold: true },
+    { text: rows.length === props.total ? `${props.total}` : `${rows.length} of ${props.total}` },
+    { text: `${sep}sort ${OVERVIEW_SORT_LABELS[props.sort]}`, color: colors.muted },
+  ];
+  if (props.filter !== '') title.push({ text: `${sep}filter "${props.filter}"`, color: colors.accent });
+
+  const titles = (columns: readonly Column[]) => columns.map((c) => fixedCells([c], { [c.key]: c.title }, glyphs.ellipsis)[0]?.text ?? '').join('');
+  const header = `${titles(lead)}${' '.repeat(SPINNER_WIDTH)}${titles(rest)}status`;
+
+  const last = Math.min(rows.length, props.top + bodyHeight);
+  const shown: SourceRow[] = rows.slice(props.top, last);
+  const blank = Math.max(0, bodyHeight - shown.length - (rows.length === 0 ? 1 : 0));
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Line width={width} segments={title} ellipsis={glyphs.ellipsis} />
+      <Line width={width} segments={[{ text: header, color: colors.muted }]} ellipsis={glyphs.ellipsis} />
+      {rows.length === 0 ? (
+        <Line
+          width={width}
+          segments={[{ text: props.total === 0 ? props.emptyText : 'No source matches the filter (Esc clears it).', color: props.emptyTone === 'critical' && props.total === 0 ? colors.critical : colors.muted }]}
+          ellipsis={glyphs.ellipsis}
+        />
+      ) : null}
+      {shown.map((row, i) => (
+        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} width={width} lead={lead} rest={rest} now={props.now} />
+      ))}
+      {Array.from({ length: blank }, (_, i) => (
+        <Line key={`blank-${i}`} width={width} segments={[]} />
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,106 @@
+// Where the overview's cursor is, how it sorts and filters, and what its status line says: a pure reducer over a
+// typed action union. The rows are not stored here; actions that move the cursor carry the slugs they move over.
+import type { Mode } from '../keymap.js';
+import { clamp, movePosition, scrollWindow, type Motion } from '../scroll.js';
+import { OVERVIEW_SORT_KEYS, type OverviewSortKey } from './source-rows.js';
+
+export type StatusTone = 'info' | 'ok' | 'error';
+
+export interface OverviewState {
+  /** The selected source: the selection follows it when rows move (new data, sort, filter). */
+  selectedSlug: string | null;
+  /** The selected row's position, used when the selected source is gone. */
+  cursor: number;
+  top: number;
+  sort: OverviewSortKey;
+  filter: string;
+  editing: boolean;
+  help: { top: number } | null;
+  status: { text: string; tone: StatusTone } | null;
+}
+
+export type OverviewAction =
+  | { type: 'move'; motion: Motion; slugs: readonly string[]; height: number }
+  /** Selects a source by slug (coming back from its monitor). */
+  | { type: 'select'; slug: string }
+  | { type: 'sort' }
+  | { type: 'edit/start' }
+  | { type: 'edit/input'; text: string }
+  | { type: 'edit/deleteChar' }
+  | { type: 'edit/apply' }
+  | { type: 'edit/cancel' }
+  | { type: 'clearFilter' }
+  | { type: 'help/toggle' }
+  | { type: 'help/move'; motion: Motion; count: number; height: number }
+  | { type: 'status'; text: string; tone: StatusTone }
+  | { type: 'status/clear' };
+
+export function initialOverviewState(selectedSlug: string | null = null): OverviewState {
+  return { selectedSlug, cursor: 0, top: 0, sort: 'name', filter: '', editing: false, help: null, status: null };
+}
+
+/** Where the keyboard is: typing a filter, reading the help, or on the source table. */
+export function overviewMode(state: OverviewState): Mode {
+  if (state.editing) return 'edit';
+  if (state.help) return 'help';
+  return 'overview';
+}
+
+/** The selected row's position in `slugs`: the selected source's row, else the remembered position (clamped). */
+export function selectedPosition(state: OverviewState, slugs: readonly string[]): number {
+  if (slugs.length === 0) return 0;
+  const found = state.selectedSlug === null ? -1 : slugs.indexOf(state.selectedSlug);
+  return found >= 0 ? found : clamp(state.cursor, 0, slugs.length - 1);
+}
+
+function nextSort(sort: OverviewSortKey): OverviewSortKey {
+  return OVERVIEW_SORT_KEYS[(OVERVIEW_SORT_KEYS.indexOf(sort) + 1) % OVERVIEW_SORT_KEYS.length] as OverviewSortKey;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function overviewReducer(state: OverviewState, action: OverviewAction): OverviewState {
+  switch (action.type) {
+    case 'move': {
+      const { slugs, height, motion } = action;
+      if (slugs.length === 0) return state;
+      const position = movePosition(selectedPosition(state, slugs), motion, slugs.length, height);
+      const top = scrollWindow(state.top, position, slugs.length, height);
+      return { ...state, cursor: position, selectedSlug: slugs[position] ?? null, top };
+    }
+    case 'select':
+      return state.selectedSlug === action.slug ? state : { ...state, selectedSlug: action.slug };
+    case 'sort':
+      return { ...state, sort: nextSort(state.sort) };
+    case 'edit/start':
+      return { ...state, editing: true, status: null };
+    case 'edit/input': {
+      const text = action.text.replace(CONTROL, '');
+      return text === '' || !state.editing ? state : { ...state, filter: state.filter + text };
+    }
+    case 'edit/deleteChar': {
+      if (!state.editing) return state;
+      const chars = [...state.filter];
+      chars.pop();
+      return { ...state, filter: chars.join('') };
+    }
+    case 'edit/apply':
+      return { ...state, editing: false };
+    case 'edit/cancel':
+      return state.editing ? { ...state, editing: false, filter: '' } : state;
+    case 'clearFilter':
+      return state.filter === '' ? state : { ...state, filter: '' };
+    case 'help/toggle':
+      return { ...state, help: state.help ? null : { top: 0 } };
+    case 'help/move': {
+      if (!state.help) return state;
+      const maxTop = Math.max(0, action.count - action.height);
+      return { ...state, help: { top: clamp(movePosition(state.help.top, action.motion, action.count, action.height), 0, maxTop) } };
+    }
+    case 'status':
+      return { ...state, status: { text: action.text, tone: action.tone } };
+    case 'status/clear':
+      return state.status ? { ...state, status: null } : state;
+  }
+}

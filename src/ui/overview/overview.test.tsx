@@ -1,0 +1,246 @@
+// The overview as a user drives it, inside the App (so Enter really opens a source's monitor and Esc comes back),
+// against an in-memory authentik.
+import fs from 'node:fs';
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { openConfigStore } from '../../config/store.js';
+import { tempConfigHome } from '../../config/test-helpers.js';
+import { App, type AppProps } from '../app/App.js';
+import { saveDefaultSource } from '../app/save-default.js';
+import { DOWN, ENTER, ESC, press, waitForFrame } from '../testing/wait-for-frame.js';
+import { ThemeProvider } from '../theme-context.js';
+import { createTheme } from '../theme.js';
+import { widthOf } from '../text.js';
+import { NO_TASK_VIEW, fakeApi, run, source, statusOf, unreachable, type FakeApi, type FakeSource } from './testing/fake-api.js';
+
+const COLUMNS = 100;
+
+/** Five sources: healthy, with problems, failing pages, an unreadable status, and an LDAP server that is down. */
+function fleet(): FakeSource[] {
+  return [
+    { source: source('corp-ad', 'Corporate AD'), status: statusOf(run('corp-ad', { pages: 4, startOffsetMin: 30 })) },
+    { source: source('corp-eu', 'Corp EU'), status: statusOf(run('corp-eu', { pages: 3, problems: 2, startOffsetMin: 10 })) },
+    { source: source('branch', 'Branch office'), status: statusOf(run('branch', { pages: 5, errors: 2, startOffsetMin: 20 })) },
+    { source: source('proxied', 'Behind the proxy'), status: unreachable() },
+    {
+      source: source('ldap-down', 'Lab LDAP', { connectivity: [{ host: 'ldap.lab.example.org', status: 'socket connection error while opening: [Errno 111] Connection refused' }] }),
+      status: statusOf([]),
+    },
+  ];
+}
+
+function renderApp(api: FakeApi, props: Partial<AppProps> = {}) {
+  const onExit = vi.fn();
+  const app = render(
+    <ThemeProvider theme={createTheme({ color: false, ascii: false })}>
+      <App
+        start={{ kind: 'ready', connection: { api, serverLabel: 'https://auth.example.com' } }}
+        slug={null}
+        intervalSeconds={60}
+        saveDefault={null}
+        onExit={onExit}
+        columns={COLUMNS}
+        rows={24}
+        {...props}
+      />
+    </ThemeProvider>,
+  );
+  return { ...app, onExit, frame: () => app.lastFrame() ?? '' };
+}
+
+const allRead = (frame: string) => !/CHECKING/.test(frame) && /Lab LDAP/.test(frame) && /as akadmin/.test(frame);
+
+/** The source names in the table, top to bottom. */
+function tableNames(frame: string): string[] {
+  const names = ['Corporate AD', 'Corp EU', 'Branch office', 'Behind the proxy', 'Lab LDAP'];
+  return frame
+    .split('\n')
+    .filter((line) => /^[▶ ] /.test(line))
+    .map((line) => names.find((n) => line.slice(0, 22).includes(n)))
+    .filter((n): n is string => n !== undefined);
+}
+
+function selectedLine(frame: string): string {
+  return frame.split('\n').find((line) => line.startsWith('▶')) ?? '';
+}
+
+describe('the overview', () => {
+  it('shows every source with its verdict, and a failing source says why in its own row only', async () => {
+    const api = fakeApi(fleet());
+    const app = renderApp(api);
+    const frame = await waitForFrame(app.frame, allRead);
+    const line = (name: string) => frame.split('\n').find((l) => l.includes(name)) ?? '';
+
+    expect(frame).toMatch(/5 sources · 2 CRITICAL · 1 WARNING · 1 OK/);
+    expect(line('Corporate AD')).toMatch(/corp-ad\s+OK\s+09-30 14:32\s+0\s+0 4 pages, 200 objects synced/);
+    expect(line('Corp EU')).toMatch(/WARNING\s+09-30 14:12\s+2\s+0 2 problem messages in 2 pages/);
+    expect(line('Branch office')).toMatch(/CRITICAL\s+09-30 14:22\s+2\s+2 2 of 5 pages failed: ldap3/);
+    expect(line('Behind the proxy')).toMatch(/FAILING\s+-\s+0\s+0 ldap-proxy\.example\.com is unrea/);
+    expect(line('Lab LDAP')).toMatch(/CRITICAL\s+-\s+0\s+0 LDAP server ldap\.lab\.example/);
+    // The selected source's whole sentence, above the footer.
+    expect(frame).toMatch(/^Behind the proxy: ldap-proxy\.example\.com is unreachable: connection refused\. Is the URL/m);
+    expect(frame).toMatch(/1 of 5 sources failing/);
+    for (const l of frame.split('\n')) expect(widthOf(l)).toBeLessThanOrEqual(COLUMNS);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    app.unmount();
+  });
+
+  it('names the missing permission in the header when the token cannot see sync tasks', async () => {
+    const api = fakeApi([{ source: source('corp-ad', 'Corporate AD'), status: statusOf([]) }], NO_TASK_VIEW);
+    const app = renderApp(api);
+    const frame = await waitForFrame(app.frame, (f) => /as monitor/.test(f) && /UNKNOWN/.test(f));
+    expect(frame.split('\n')[1]).toMatch(/The token cannot see sync tasks: it lacks the permission authentik_events\.view_systemtask/);
+    expect(frame).toMatch(/Corporate AD .*UNKNOWN .*the token cannot se/);
+    app.unmount();
+  });
+
+  it('sorts by name, verdict, last run and problems with s', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    expect(tableNames(app.frame())).toEqual(['Behind the proxy', 'Branch office', 'Corp EU', 'Corporate AD', 'Lab LDAP']);
+
+    await press(app.stdin, 's');
+    expect(app.frame()).toMatch(/sort verdict \(worst first\)/);
+    expect(tableNames(app.frame())).toEqual(['Branch office', 'Lab LDAP', 'Behind the proxy', 'Corp EU', 'Corporate AD']);
+
+    await press(app.stdin, 's');
+    expect(app.frame()).toMatch(/sort last run \(newest first\)/);
+    expect(tableNames(app.frame()).slice(0, 3)).toEqual(['Corporate AD', 'Branch office', 'Corp EU']);
+
+    await press(app.stdin, 's');
+    expect(app.frame()).toMatch(/sort problems \(most first\)/);
+    expect(tableNames(app.frame()).slice(0, 2)).toEqual(['Branch office', 'Corp EU']);
+    app.unmount();
+  });
+
+  it('filters live with / and clears with Esc', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    await press(app.stdin, '/', 'c', 'o', 'r', 'p');
+    expect(app.frame()).toMatch(/filter: corp_/);
+    expect(app.frame()).toMatch(/LDAP sources 2 of 5 · sort name · filter "corp"/);
+    expect(tableNames(app.frame())).toEqual(['Corp EU', 'Corporate AD']);
+
+    await press(app.stdin, ENTER);
+    expect(tableNames(app.frame())).toEqual(['Corp EU', 'Corporate AD']);
+    // Error text is searchable too.
+    await press(app.stdin, ESC, '/', ...'refused', ENTER);
+    expect(tableNames(app.frame())).toEqual(['Behind the proxy', 'Branch office', 'Lab LDAP']);
+
+    await press(app.stdin, ESC);
+    expect(app.frame()).toMatch(/LDAP sources 5 · sort name\s*$/m);
+    app.unmount();
+  });
+
+  it('opens the selected source in its monitor with Enter and comes back with Esc, selection kept', async () => {
+    const api = fakeApi(fleet());
+    const app = renderApp(api);
+    await waitForFrame(app.frame, allRead);
+    await press(app.stdin, 's', DOWN, DOWN, DOWN);
+    expect(selectedLine(app.frame())).toMatch(/Corp EU/);
+
+    await press(app.stdin, ENTER);
+    const monitor = await waitForFrame(app.frame, (f) => /Corp EU \(corp-eu\)/.test(f) && /Tasks 3/.test(f));
+    expect(monitor).not.toMatch(/LDAP sources/);
+
+    await press(app.stdin, ESC);
+    const back = await waitForFrame(app.frame, (f) => /LDAP sources 5/.test(f));
+    expect(back).toMatch(/sort verdict/);
+    expect(selectedLine(back)).toMatch(/Corp EU/);
+    app.unmount();
+  });
+
+  it('starts in a given source monitor; Esc there reaches the overview with that source selected', async () => {
+    const app = renderApp(fakeApi(fleet()), { slug: 'branch' });
+    await waitForFrame(app.frame, (f) => /Branch office \(branch\)/.test(f) && /CRITICAL/.test(f));
+    expect(app.frame()).not.toMatch(/LDAP sources/);
+    await press(app.stdin, ESC);
+    const overview = await waitForFrame(app.frame, allRead);
+    expect(selectedLine(overview)).toMatch(/Branch office/);
+    app.unmount();
+  });
+
+  it('saves the selected source as the default with d, and writes nothing before', async () => {
+    const home = tempConfigHome();
+    const store = openConfigStore({ env: { XDG_CONFIG_HOME: home } });
+    const app = renderApp(fakeApi(fleet()), { saveDefault: saveDefaultSource(store, 'default') });
+    await waitForFrame(app.frame, allRead);
+    await press(app.stdin, DOWN, 'r', '/', 'e', 'u', ENTER, ESC, 'p', 'p', '?', ESC);
+    expect(fs.existsSync(store.path)).toBe(false);
+
+    await press(app.stdin, 'g', DOWN);
+    expect(selectedLine(app.frame())).toMatch(/Branch office/);
+    await press(app.stdin, 'd');
+    expect(app.frame()).toMatch(/Saved branch as the default source of profile 'default'/);
+    expect(store.read().profiles.default?.source).toBe('branch');
+    app.unmount();
+  });
+
+  it('says so, and writes nothing, when there is nowhere to save (the demo)', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    await press(app.stdin, 'd');
+    expect(app.frame()).toMatch(/Nothing saved: there is no settings file here/);
+    app.unmount();
+  });
+
+  it('pauses and resumes polling with p, quits with q', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    await press(app.stdin, 'p');
+    expect(app.frame().split('\n')[2]).toMatch(/^paused/);
+    await press(app.stdin, 'p');
+    expect(app.frame().split('\n')[2]).toMatch(/1 of 5 sources failing/);
+    await press(app.stdin, 'q');
+    expect(app.onExit).toHaveBeenCalledWith({ code: 0 });
+  });
+
+  it('shows the keys of the overview with ?', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    expect(app.frame()).toMatch(/Enter open {2}\/ filter {2}s sort {2}d default {2}r refresh {2}p pause/);
+    await press(app.stdin, '?');
+    expect(app.frame()).toMatch(/d {15}save the selected source as this profile's default/);
+    await press(app.stdin, ESC);
+    expect(app.frame()).toMatch(/LDAP sources 5/);
+    app.unmount();
+  });
+
+  it('stays usable with 50 sources: only the rows that fit are drawn, within the height, 4 requests at most', async () => {
+    const many: FakeSource[] = Array.from({ length: 50 }, (_, i) => {
+      const n = String(i + 1).padStart(2, '0');
+      return { source: source(`site-${n}`, `Site ${n}`), status: statusOf(run(`site-${n}`, { pages: 2, startOffsetMin: i })) };
+    });
+    const api = fakeApi(many);
+    const rows = 20;
+    const app = renderApp(api, { rows });
+    const frame = await waitForFrame(app.frame, (f) => /50 sources · 50 OK/.test(f));
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(rows - 1);
+    const drawn = lines.filter((l) => /^[▶ ] Site \d\d/.test(l));
+    // rows − 1 for the frame, minus header (3), table title and column header (2), status line and footer (2).
+    expect(drawn).toHaveLength(rows - 1 - 7);
+    expect(frame).not.toMatch(/Site 50/);
+    expect(frame).toMatch(/^Site 01: 2 pages, 100 objects synced$/m);
+    expect(api.maxInFlight).toBeLessThanOrEqual(4);
+    expect(api.requests.filter((r) => r.startsWith('status')).length).toBe(50);
+
+    await press(app.stdin, 'G');
+    expect(selectedLine(app.frame())).toMatch(/Site 50/);
+    expect(app.frame()).not.toMatch(/Site 01/);
+    app.unmount();
+  });
+
+  it('shows the sentence when the source list cannot be read, and recovers with r', async () => {
+    const api = fakeApi(fleet());
+    const listSources = api.listSources;
+    api.listSources = () => Promise.reject(unreachable());
+    const app = renderApp(api);
+    const failed = await waitForFrame(app.frame, (f) => /The list of LDAP sources could not be read: ldap-proxy/.test(f));
+    expect(failed).toMatch(/source list: ldap-proxy\.example\.com is unreachable/);
+    api.listSources = listSources;
+    await press(app.stdin, 'r');
+    await waitForFrame(app.frame, allRead);
+    app.unmount();
+  });
+});

@@ -1,0 +1,97 @@
+// The overview's keys, read through the one keymap: each action becomes a reducer action or a call out (open a
+// source, save the default, refresh, pause, quit).
+import { useCallback, type Dispatch } from 'react';
+import { useKeymapInput } from '../hooks/use-keymap-input.js';
+import type { ActionId, Mode } from '../keymap.js';
+import type { Motion } from '../scroll.js';
+import type { OverviewAction, OverviewState, StatusTone } from './overview-state.js';
+import type { OverviewControls } from './use-overview-data.js';
+
+const MOTIONS: Partial<Record<ActionId, Motion>> = {
+  up: 'up',
+  down: 'down',
+  pageUp: 'pageUp',
+  pageDown: 'pageDown',
+  halfPageUp: 'halfPageUp',
+  halfPageDown: 'halfPageDown',
+  top: 'top',
+  bottom: 'bottom',
+};
+
+export interface OverviewKeyOptions {
+  mode: Mode;
+  state: OverviewState;
+  dispatch: Dispatch<OverviewAction>;
+  /** The slugs of the rows shown, in order, and the selected one. */
+  slugs: readonly string[];
+  selectedSlug: string | null;
+  /** Source rows that fit on screen (for page motions). */
+  rowsHeight: number;
+  helpCount: number;
+  helpHeight: number;
+  controls: OverviewControls;
+  onOpen: (slug: string) => void;
+  onSetDefault: (slug: string) => { tone: StatusTone; text: string };
+  onQuit: () => void;
+  active: boolean;
+}
+
+export function useOverviewKeys(o: OverviewKeyOptions): void {
+  const { dispatch } = o;
+  const onAction = (action: ActionId, current: Mode): Mode => {
+    if (action !== 'setDefault') dispatch({ type: 'status/clear' });
+    const motion = MOTIONS[action];
+    if (motion) {
+      if (current === 'overview') dispatch({ type: 'move', motion, slugs: o.slugs, height: o.rowsHeight });
+      else if (current === 'help') dispatch({ type: 'help/move', motion, count: o.helpCount, height: o.helpHeight });
+      return current;
+    }
+    switch (action) {
+      case 'quit':
+        o.onQuit();
+        return current;
+      case 'help':
+        dispatch({ type: 'help/toggle' });
+        return 'help';
+      case 'refresh':
+        o.controls.refresh();
+        return current;
+      case 'pause':
+        o.controls.togglePause();
+        return current;
+      case 'open':
+        if (o.selectedSlug !== null) o.onOpen(o.selectedSlug);
+        return current;
+      case 'setDefault':
+        if (o.selectedSlug === null) dispatch({ type: 'status', tone: 'info', text: 'No source is selected.' });
+        else dispatch({ type: 'status', ...o.onSetDefault(o.selectedSlug) });
+        return current;
+      case 'filter':
+        dispatch({ type: 'edit/start' });
+        return 'edit';
+      case 'sort':
+        dispatch({ type: 'sort' });
+        return current;
+      case 'back':
+        if (current === 'help') {
+          dispatch({ type: 'help/toggle' });
+          return 'overview';
+        }
+        dispatch({ type: 'clearFilter' });
+        return current;
+      case 'apply':
+        dispatch({ type: 'edit/apply' });
+        return 'overview';
+      case 'cancel':
+        dispatch({ type: 'edit/cancel' });
+        return 'overview';
+      case 'deleteChar':
+        dispatch({ type: 'edit/deleteChar' });
+        return current;
+      default:
+        return current;
+    }
+  };
+  const onText = useCallback((text: string) => dispatch({ type: 'edit/input', text }), [dispatch]);
+  useKeymapInput(o.mode, { onAction, onText }, o.active);
+}
