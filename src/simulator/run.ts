@@ -80,10 +80,7 @@ export class TimedRun implements Run {
     timing: Timing = COMPLETED_RUN_TIMING,
   ) {
     this.enumeratedAt = addMs(queuedAt, timing.enumerationMs);
-    this.placed = spec.pages.map((page, i) => {
-      const finish = addMs(this.enumeratedAt, (i + 1) * timing.pageSpacingMs);
-      return { spec: page, start: addMs(finish, -page.durationMs), finish };
-    });
+    this.placed = spec.pages.map((page, i) => placePage(page, addMs(this.enumeratedAt, (i + 1) * timing.pageSpacingMs), this.enumeratedAt));
     const last = this.placed.at(-1);
     this.completedAt = spec.rejected ? addMs(queuedAt, REJECTED_RUN_MS) : (last?.finish ?? this.enumeratedAt);
   }
@@ -111,6 +108,12 @@ export class TimedRun implements Run {
   onStatusPoll(): void {}
 }
 
+/** A page that finished at `finish`, started no earlier than its queueing (`notBefore`), and never ends before it starts. */
+function placePage(spec: PageSpec, finish: Date, notBefore: Date): PlacedPage {
+  const start = new Date(Math.max(finish.getTime() - spec.durationMs, notBefore.getTime()));
+  return { spec, start, finish: finish < start ? start : finish };
+}
+
 /**
  * A run that moves one step per status poll: the first poll sees it enumerating, each later poll sees
  * `pagesPerPoll` more pages finished (stamped with the clock at that poll), until all are done.
@@ -132,16 +135,15 @@ export class SteppedRun implements Run {
     if (this.completedAt) return;
     this.polls++;
     if (this.polls < 2) return;
-    this.enumeratedAt ??= addMs(now, -500);
+    // Pages are queued after the parent started (real authentik's order), however fast the polls come.
+    this.enumeratedAt ??= new Date(Math.min(now.getTime(), Math.max(now.getTime() - 500, this.queuedAt.getTime() + 250)));
+    const enumeratedAt = this.enumeratedAt;
     if (this.spec.rejected) {
       this.completedAt = now;
       return;
     }
     const reveal = this.spec.pages.slice(this.placed.length, this.placed.length + this.pagesPerPoll);
-    reveal.forEach((page, i) => {
-      const finish = addMs(now, -(reveal.length - i) * 40);
-      this.placed.push({ spec: page, start: addMs(finish, -page.durationMs), finish });
-    });
+    reveal.forEach((page, i) => this.placed.push(placePage(page, addMs(now, -(reveal.length - i) * 40), enumeratedAt)));
     if (this.placed.length === this.spec.pages.length) this.completedAt = this.placed.at(-1)?.finish ?? now;
   }
 
