@@ -1,12 +1,3 @@
-import { vi } from 'vitest';
-
-// vitest.config.ts sets NODE_ENV=production, where react/jsx-dev-runtime has no jsxDEV, but vite still compiles
-// JSX for development: map jsxDEV to the production jsx (until the config sets oxc jsx development: false).
-vi.mock('react/jsx-dev-runtime', async () => {
-  const runtime = await import('react/jsx-runtime');
-  return { Fragment: runtime.Fragment, jsxDEV: (type: never, props: never, key: never) => runtime.jsx(type, props, key) };
-});
-
 import { describe, expect, it } from 'vitest';
 import type { AuthentikApi } from '../api/types.js';
 import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR, runMonitor, type RunMonitorOptions } from './run-monitor.js';

@@ -8,13 +8,6 @@ import type { CurrentUser } from '../../domain/model.js';
 import { widthOf } from '../text.js';
 import { SetupForm, type SavedCredentials } from './SetupForm.js';
 
-// vitest.config.ts sets NODE_ENV=production, where react/jsx-dev-runtime has no jsxDEV, but vite still compiles
-// JSX for development. Until the config sets `oxc: { jsx: { development: false } }`, map jsxDEV to the production jsx.
-vi.mock('react/jsx-dev-runtime', async () => {
-  const runtime = await import('react/jsx-runtime');
-  return { Fragment: runtime.Fragment, jsxDEV: (type: never, props: never, key: never) => runtime.jsx(type, props, key) };
-});
-
 const TOKEN = 'ak-token-0123456789abcdefghijklmnopqrstuvwxyz';
 const USER: CurrentUser = { username: 'monitor', name: 'Sync Monitor', isSuperuser: false, permissions: [] };
 const ENTER = '\r';
