@@ -1,7 +1,7 @@
 // What most terminal tests share: a simulated authentik in the test process, and the monitor pointed at it.
 import { startSimulator } from '../../src/simulator/index.js';
 import type { ScenarioName, Simulator } from '../../src/simulator/types.js';
-import { spawnAksync, type SpawnedTerminal, type TerminalOptions } from './harness.js';
+import { spawnAksync, type ScreenMatch, type SpawnedTerminal, type TerminalOptions } from './harness.js';
 
 export const SLUG = 'corp-ad';
 /** Polls four times a second, so every state a test waits for arrives within a deadline of a few seconds. */
@@ -21,6 +21,21 @@ export function openMonitor(sim: Simulator, options: TerminalOptions & { args?: 
   return spawnAksync(monitorArgs(sim, ...args), { ...terminal, env: { AUTHENTIK_TOKEN: sim.token, ...terminal.env } });
 }
 
+/** A test's `onTestFinished`: concurrent tests clean up their own simulator and terminal. */
+export type OnFinished = (cleanup: () => Promise<void> | void) => void;
+
+export async function useSimulator(onFinished: OnFinished, scenario: ScenarioName, port?: number): Promise<Simulator> {
+  const sim = await simulator(scenario, port);
+  onFinished(() => sim.close());
+  return sim;
+}
+
+export function useMonitor(onFinished: OnFinished, sim: Simulator, options: TerminalOptions & { args?: string[] } = {}): SpawnedTerminal {
+  const terminal = openMonitor(sim, options);
+  onFinished(() => terminal.dispose());
+  return terminal;
+}
+
 /** The header's first line: `aksync · <server> · ...`. */
 export const HEADER = /^aksync /;
 /** The header once the first answer has arrived (the source's name is known, the verdict is set). */
@@ -37,6 +52,14 @@ const KEY_GAP_MS = 60;
 export async function typeKeys(terminal: SpawnedTerminal, keys: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, KEY_GAP_MS));
   terminal.press(keys);
+}
+
+/** Starting node, React and ink takes about a second of CPU: several monitors starting at once share two cores. */
+export const FIRST_FRAME_MS = 12_000;
+
+/** Waits for the first frame with data. */
+export async function firstFrame(terminal: SpawnedTerminal, match: ScreenMatch = HAS_DATA): Promise<string> {
+  return await terminal.waitFor(match, { timeoutMs: FIRST_FRAME_MS, description: 'the first frame with data' });
 }
 
 /** Resolves when `condition` holds, polling every 20 ms; rejects with `description` after `timeoutMs`. */

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/types.js';
 import { KEYS, type SpawnedTerminal } from './harness.js';
-import { HAS_DATA, openMonitor, simulator, typeKeys } from './fixtures.js';
+import { firstFrame, openMonitor, simulator, typeKeys } from './fixtures.js';
 
 const OSC = '\x1b]';
 
@@ -12,7 +12,7 @@ let terminal: SpawnedTerminal;
 beforeAll(async () => {
   sim = await simulator('hostile');
   terminal = openMonitor(sim, { cols: 120, rows: 36 });
-  await terminal.waitFor(HAS_DATA, { description: 'the first frame with data' });
+  await firstFrame(terminal);
 });
 afterAll(async () => {
   await terminal.dispose();

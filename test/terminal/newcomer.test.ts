@@ -1,20 +1,10 @@
 // What the issue's "done when" asks of a newcomer: watch a run progress, open a task's log, find an error's
 // traceback, filter, pause, quit, and get the terminal back.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../../src/simulator/types.js';
+import { describe, expect as globalExpect, it } from 'vitest';
 import { KEYS, SEQ, spawnAksync, type SpawnedTerminal } from './harness.js';
-import { HAS_DATA, HEADER, openMonitor, simulator, typeKeys, until } from './fixtures.js';
+import { FIRST_FRAME_MS, HAS_DATA, HEADER, typeKeys, until, useMonitor, useSimulator } from './fixtures.js';
 
-let sim: Simulator | undefined;
-let terminal: SpawnedTerminal | undefined;
-afterEach(async () => {
-  await terminal?.dispose();
-  await sim?.close();
-  terminal = undefined;
-  sim = undefined;
-});
-
-async function expectRestoredAfterQuit(t: SpawnedTerminal): Promise<void> {
+async function expectRestoredAfterQuit(t: SpawnedTerminal, expect: typeof globalExpect): Promise<void> {
   await typeKeys(t, 'q');
   expect((await t.exit).exitCode).toBe(0);
   expect(t.isAlternateScreen()).toBe(false);
@@ -22,14 +12,12 @@ async function expectRestoredAfterQuit(t: SpawnedTerminal): Promise<void> {
   expect(t.screen().filter((line) => HEADER.test(line))).toEqual([]);
 }
 
-describe('a newcomer', () => {
-  it('watches a run progress, finds the failed pages and their traceback, filters, pauses and quits', async () => {
-    const server = await simulator('running');
-    sim = server;
-    terminal = openMonitor(server, { cols: 120, rows: 36 });
-    const t = terminal;
+describe.concurrent('a newcomer', () => {
+  it('watches a run progress, finds the failed pages and their traceback, filters, pauses and quits', async ({ expect, onTestFinished }) => {
+    const server = await useSimulator(onTestFinished, 'running');
+    const t = useMonitor(onTestFinished, server, { cols: 120, rows: 36 });
 
-    await t.waitFor(/sync running/, { description: 'the run in progress' });
+    await t.waitFor(/sync running/, { timeoutMs: FIRST_FRAME_MS, description: 'the run in progress' });
     await t.waitFor((s) => HAS_DATA.test(s) && !/sync running/.test(s), { timeoutMs: 8_000, description: 'the run to finish' });
 
     // The next run fails on three users pages.
@@ -67,15 +55,16 @@ describe('a newcomer', () => {
     await typeKeys(t, 'p');
     await t.waitFor(/\blive\b/, { description: 'the header to say live again' });
 
-    await expectRestoredAfterQuit(t);
+    await expectRestoredAfterQuit(t, expect);
   });
 
-  it('runs `aksync demo` with no server, token or settings and sees a sync source with data', async () => {
-    terminal = spawnAksync(['demo', '--interval', '0.25'], { cols: 120, rows: 36 });
-    await terminal.waitFor(HAS_DATA, { timeoutMs: 8_000, description: 'the demo monitor with data' });
+  it('runs `aksync demo` with no server, token or settings and sees a sync source with data', async ({ expect, onTestFinished }) => {
+    const terminal = spawnAksync(['demo', '--interval', '0.25'], { cols: 120, rows: 36 });
+    onTestFinished(() => terminal.dispose());
+    await terminal.waitFor(HAS_DATA, { timeoutMs: FIRST_FRAME_MS, description: 'the demo monitor with data' });
     expect(terminal.isAlternateScreen()).toBe(true);
     expect(terminal.screenText()).toMatch(/corp-ad/);
     expect(terminal.screenText()).toMatch(/users/);
-    await expectRestoredAfterQuit(terminal);
+    await expectRestoredAfterQuit(terminal, expect);
   });
 });

@@ -2,10 +2,10 @@
 // prints and exits with the verdict; without a terminal on stdin it draws but takes no keys.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScenarioName, Simulator } from '../../src/simulator/types.js';
+import { describe, it } from 'vitest';
+import type { ScenarioName } from '../../src/simulator/types.js';
 import { AKSYNC_BIN, cleanEnvironment, makeConfigHome, spawnTerminal, SEQ } from './harness.js';
-import { HAS_DATA, monitorArgs, simulator, SLUG, until } from './fixtures.js';
+import { firstFrame, monitorArgs, SLUG, until, useSimulator } from './fixtures.js';
 
 interface Piped {
   code: number | null;
@@ -37,20 +37,13 @@ function runPiped(args: string[], token: string): Promise<Piped> {
 /** The report without the clock readings that differ between two runs a moment apart. */
 const withoutTimes = (text: string) => text.replace(/\d/g, '#');
 
-describe.each<[ScenarioName, number]>([
-  ['healthy', 0],
-  ['problems', 1],
-  ['errors', 2],
-])('aksync corp-ad | cat, scenario %s', (scenario, verdictCode) => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await simulator(scenario);
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-
-  it(`prints the status report as plain text and exits ${verdictCode}`, async () => {
+describe.concurrent('aksync corp-ad | cat', () => {
+  it.for<[ScenarioName, number]>([
+    ['healthy', 0],
+    ['problems', 1],
+    ['errors', 2],
+  ])('prints the status report as plain text, scenario %s, and exits %i', async ([scenario, verdictCode], { expect, onTestFinished }) => {
+    const sim = await useSimulator(onTestFinished, scenario);
     const [monitor, status] = await Promise.all([
       runPiped(monitorArgs(sim), sim.token),
       runPiped(['status', SLUG, '--url', sim.url], sim.token),
@@ -63,33 +56,24 @@ describe.each<[ScenarioName, number]>([
     expect(withoutTimes(monitor.stdout)).toBe(withoutTimes(status.stdout));
     expect(status.code).toBe(verdictCode);
   });
-});
 
-describe('stdin not a terminal', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await simulator('healthy');
-  });
-  afterAll(async () => {
-    await sim.close();
-  });
-
-  it('draws the monitor view-only, keeps polling, and restores the terminal on SIGTERM', async () => {
+  it('draws the monitor view-only when stdin is not a terminal, keeps polling, and restores the terminal on SIGTERM', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const sim = await useSimulator(onTestFinished, 'healthy');
     const command = `exec '${process.execPath}' '${AKSYNC_BIN}' ${monitorArgs(sim).join(' ')} < /dev/null`;
     const terminal = spawnTerminal('sh', ['-c', command], { cols: 100, rows: 30, env: { AUTHENTIK_TOKEN: sim.token } });
-    try {
-      await terminal.waitFor(HAS_DATA, { description: 'the first frame with data' });
-      expect(terminal.isAlternateScreen()).toBe(true);
-      const polled = sim.requests.length;
-      await until(() => sim.requests.length >= polled + 4, 'four more polls');
-      terminal.kill('SIGTERM');
-      await terminal.exit;
-      expect(terminal.isAlternateScreen()).toBe(false);
-      const output = terminal.outputText();
-      expect(output.lastIndexOf(SEQ.showCursor)).toBeGreaterThan(output.lastIndexOf(SEQ.hideCursor));
-      expect(terminal.screenText()).not.toMatch(/Raw mode|Error|at .*\.js:\d+/);
-    } finally {
-      await terminal.dispose();
-    }
+    onTestFinished(() => terminal.dispose());
+    await firstFrame(terminal);
+    expect(terminal.isAlternateScreen()).toBe(true);
+    const polled = sim.requests.length;
+    await until(() => sim.requests.length >= polled + 4, 'four more polls');
+    terminal.kill('SIGTERM');
+    await terminal.exit;
+    expect(terminal.isAlternateScreen()).toBe(false);
+    const output = terminal.outputText();
+    expect(output.lastIndexOf(SEQ.showCursor)).toBeGreaterThan(output.lastIndexOf(SEQ.hideCursor));
+    expect(terminal.screenText()).not.toMatch(/Raw mode|Error|at .*\.js:\d+/);
   });
 });

@@ -1,59 +1,54 @@
 // Resizing redraws at once with no leftover rows: after shrink, grow, shrink, the screen is exactly what a monitor
 // started at that size shows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/types.js';
 import type { SpawnedTerminal } from './harness.js';
-import { HAS_DATA, HEADER, openMonitor, simulator } from './fixtures.js';
+import { firstFrame, HAS_DATA, HEADER, simulator, useMonitor, type OnFinished } from './fixtures.js';
 
 const TOO_SMALL = /terminal too small/;
 
 let sim: Simulator;
-const opened: SpawnedTerminal[] = [];
 beforeAll(async () => {
   sim = await simulator('healthy');
 });
 afterAll(async () => {
-  await Promise.all(opened.map((t) => t.dispose()));
   await sim.close();
 });
-
-function open(cols: number, rows: number): SpawnedTerminal {
-  const terminal = openMonitor(sim, { cols, rows });
-  opened.push(terminal);
-  return terminal;
-}
 
 /** Clock readings and ages differ between two monitors started a moment apart; the layout must not. */
 const masked = (lines: string[]) => lines.map((line) => line.replace(/\d/g, '#'));
 
 /** A fresh monitor's settled screen at this size. */
-async function freshScreen(cols: number, rows: number): Promise<string[]> {
-  const terminal = open(cols, rows);
-  await terminal.waitFor(HAS_DATA, { description: `a fresh frame at ${cols}x${rows}` });
+async function freshScreen(onFinished: OnFinished, cols: number, rows: number): Promise<string[]> {
+  const terminal = useMonitor(onFinished, sim, { cols, rows });
+  await firstFrame(terminal);
   await terminal.waitForQuiet(400);
   return masked(terminal.screen());
 }
 
-function expectOneFrameThatFits(terminal: SpawnedTerminal, rows: number): void {
+function oneFrameThatFits(terminal: SpawnedTerminal, rows: number) {
   const screen = terminal.screen();
-  expect(screen).toHaveLength(rows);
-  expect(screen[0]).toMatch(HEADER);
-  expect(screen.filter((line) => HEADER.test(line))).toHaveLength(1);
-  // The frame is at most rows − 1 high: the last row stays empty.
-  expect(screen[rows - 1]).toBe('');
+  return {
+    rows: screen.length,
+    headerOnFirstLine: HEADER.test(screen[0] ?? ''),
+    headers: screen.filter((line) => HEADER.test(line)).length,
+    // The frame is at most rows − 1 high: the last row stays empty.
+    lastRow: screen[rows - 1],
+  };
 }
+const FITS = (rows: number) => ({ rows, headerOnFirstLine: true, headers: 1, lastRow: '' });
 
-describe('resizing the terminal', () => {
-  it('leaves no stale rows after shrink, grow, shrink', async () => {
+describe.concurrent('resizing the terminal', () => {
+  it('leaves no stale rows after shrink, grow, shrink', async ({ expect, onTestFinished }) => {
     const sizes: Array<[number, number]> = [
       [60, 15],
       [100, 30],
       [70, 20],
     ];
-    const references = Promise.all(sizes.map(([cols, rows]) => freshScreen(cols, rows)));
-    const terminal = open(120, 40);
-    await terminal.waitFor(HAS_DATA, { description: 'the first frame with data at 120x40' });
-    expectOneFrameThatFits(terminal, 40);
+    const references = Promise.all(sizes.map(([cols, rows]) => freshScreen(onTestFinished, cols, rows)));
+    const terminal = useMonitor(onTestFinished, sim, { cols: 120, rows: 40 });
+    await firstFrame(terminal);
+    expect(oneFrameThatFits(terminal, 40)).toEqual(FITS(40));
     const expected = await references;
 
     for (const [index, [cols, rows]] of sizes.entries()) {
@@ -63,13 +58,16 @@ describe('resizing the terminal', () => {
         timeoutMs: 3_000,
         description: `the screen at ${cols}x${rows} to equal a fresh render:\n${reference.join('\n')}`,
       });
-      expectOneFrameThatFits(terminal, rows);
+      expect(oneFrameThatFits(terminal, rows)).toEqual(FITS(rows));
     }
   });
 
-  it('says "terminal too small" below 60x15 and comes back when there is room again', async () => {
-    const terminal = open(80, 24);
-    await terminal.waitFor(HAS_DATA, { description: 'the first frame with data' });
+  it('says "terminal too small" below 60x15, with nothing else left on screen, and comes back when there is room', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const terminal = useMonitor(onTestFinished, sim, { cols: 80, rows: 24 });
+    await firstFrame(terminal);
 
     terminal.resize(59, 24);
     await terminal.waitFor(/too small \(need 60×15, have 59×24\)/, { timeoutMs: 3_000 });
@@ -84,6 +82,6 @@ describe('resizing the terminal', () => {
     terminal.resize(60, 15);
     await terminal.waitFor(HAS_DATA, { timeoutMs: 3_000, description: 'the monitor again at 60x15' });
     expect(terminal.screenText()).not.toMatch(TOO_SMALL);
-    expectOneFrameThatFits(terminal, 15);
+    expect(oneFrameThatFits(terminal, 15)).toEqual(FITS(15));
   });
 });
