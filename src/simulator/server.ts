@@ -28,6 +28,8 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+const MAX_LOGGED_REQUESTS = 2000;
+
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const generation = opts.generation ?? 'A';
   const f = features(generation, opts.version ?? DEFAULT_VERSION[generation]);
@@ -43,6 +45,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     const path = req.url ?? '/';
     const authorization = req.headers.authorization;
     requests.push(authorization === undefined ? { method, path } : { method, path, authorization });
+    // The demo runs for days: keep the log bounded (tests look at far fewer requests than this).
+    if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS);
     const fault = faults.take(path);
     if (fault && takeOverConnection(fault, req, res)) return;
     const replacement = fault && replacementReply(fault);

@@ -54,6 +54,7 @@ export interface Simulator {
   /** Applies to every request until cleared, or to the next matching one with `once: true`. */
   setFault(fault: Fault | null): void;
   setPermissions(p: Permissions): void;
+  /** The most recent requests (at most 2000), oldest first. */
   requests: LoggedRequest[];
   /** Closes promptly, destroying hung and keep-alive connections. */
   close(): Promise<void>;
