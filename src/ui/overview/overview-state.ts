@@ -57,6 +57,8 @@ function nextSort(sort: OverviewSortKey): OverviewSortKey {
   return OVERVIEW_SORT_KEYS[(OVERVIEW_SORT_KEYS.indexOf(sort) + 1) % OVERVIEW_SORT_KEYS.length] as OverviewSortKey;
 }
 
+// What a user sees as one character (a flag, an accented letter) is deleted as one.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
@@ -81,9 +83,9 @@ export function overviewReducer(state: OverviewState, action: OverviewAction): O
     }
     case 'edit/deleteChar': {
       if (!state.editing) return state;
-      const chars = [...state.filter];
-      chars.pop();
-      return { ...state, filter: chars.join('') };
+      const characters = [...GRAPHEMES.segment(state.filter)].map((g) => g.segment);
+      characters.pop();
+      return { ...state, filter: characters.join('') };
     }
     case 'edit/apply':
       return { ...state, editing: false };
