@@ -117,7 +117,12 @@ function SourceLine(props: { row: SourceRow; selected: boolean; width: number; l
               ? colors.running
               : undefined,
   }));
-  restSegments.push({ text: freeText(row, props.now, lead.some((c) => c.key === 'enabled')), color: row.error || row.ldap === 'down' ? colors.critical : colors.muted });
+  const text: Segment = {
+    text: freeText(row, props.now, lead.some((c) => c.key === 'enabled')),
+    color: row.error || row.ldap === 'down' ? colors.critical : colors.muted,
+  };
+  // A source never read has no run to describe: its error sentence gets the run columns' room too.
+  const restLine = row.verdict === null && row.error ? [text] : [...restSegments, text];
   const leadWidth = fixedWidth(lead);
   return (
     <Box width={width} height={1} overflow="hidden">
@@ -129,7 +134,7 @@ function SourceLine(props: { row: SourceRow; selected: boolean; width: number; l
       ) : (
         <Text>{'  '}</Text>
       )}
-      <Line width={Math.max(1, width - leadWidth - SPINNER_WIDTH)} segments={restSegments} ellipsis={glyphs.ellipsis} />
+      <Line width={Math.max(1, width - leadWidth - SPINNER_WIDTH)} segments={restLine} ellipsis={glyphs.ellipsis} />
     </Box>
   );
 }
