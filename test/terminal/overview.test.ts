@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../../src/simulator/types.js';
 import { FAST_INTERVAL, simulator } from './fixtures.js';
-import { KEYS, SEQ, spawnAksync, type SpawnedTerminal } from './harness.js';
+import { AKSYNC_BIN, KEYS, SEQ, spawnAksync, spawnTerminal, type SpawnedTerminal } from './harness.js';
 
 const ROWS = 30;
 const COLS = 120;
@@ -20,6 +20,12 @@ afterEach(async () => {
   terminal = undefined;
   sim = undefined;
 });
+
+/**
+ * ink attaches a screen's key handler in an effect, just after its first frame is written: a key sent in between is
+ * lost. A test waits for the output to settle after a screen change before pressing the next key, as a person would.
+ */
+const SETTLED_MS = 150;
 
 /** The screen line of a source's row (the table's rows start with the selection marker column). */
 function row(screen: string, name: string): string {
@@ -70,15 +76,18 @@ describe('the overview in a terminal', () => {
     terminal = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS, env: { AUTHENTIK_TOKEN: sim.token } });
     const t = terminal;
     await t.waitFor(allRows, { timeoutMs: 8_000, description: 'the overview with data' });
+    await t.waitForQuiet(SETTLED_MS);
 
     // By name: Branch office LDAP, Corp (legacy), Corp EU, Corporate AD, OpenLDAP.
     t.press('jj');
     await t.waitFor((s) => /^▶/.test(row(s, 'Corp EU')), { description: 'Corp EU selected' });
     t.press(KEYS.enter);
     await t.waitFor(/Corp EU \(corp-eu\)[\s\S]*Tasks \d+/, { description: "Corp EU's monitor" });
+    await t.waitForQuiet(SETTLED_MS);
     t.press(KEYS.escape);
     const back = await t.waitFor(/LDAP sources 5/, { description: 'back in the overview' });
     expect(row(back, 'Corp EU')).toMatch(/^▶/);
+    await t.waitForQuiet(SETTLED_MS);
 
     const configFile = path.join(t.configHome, 'aksync', 'config.json');
     t.press('d');
@@ -95,6 +104,7 @@ describe('the overview in a terminal', () => {
     terminal = spawnAksync(['--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS });
     const t = terminal;
     await t.waitFor(/aksync: connect to authentik/, { description: 'the setup form' });
+    await t.waitForQuiet(SETTLED_MS);
     t.press(sim.url);
     t.press('\t');
     t.press(sim.token);
@@ -105,9 +115,11 @@ describe('the overview in a terminal', () => {
 
     const saved = JSON.parse(readFileSync(path.join(t.configHome, 'aksync', 'config.json'), 'utf8')) as { profiles: Record<string, { url: string }> };
     expect(saved.profiles.default?.url).toBe(sim.url);
+    await t.waitForQuiet(SETTLED_MS);
 
     t.press(KEYS.enter);
     await t.waitFor(/\(branch\)|\(ldap-down\)/, { description: 'the first source’s monitor' });
+    await t.waitForQuiet(SETTLED_MS);
     t.press(KEYS.escape);
     await t.waitFor(/LDAP sources 5/, { description: 'back in the overview' });
     t.press('q');
@@ -119,10 +131,33 @@ describe('the overview in a terminal', () => {
     terminal = spawnAksync([], { cols: COLS, rows: ROWS });
     const t = terminal;
     await t.waitFor(/aksync: connect to authentik/, { description: 'the setup form' });
+    await t.waitForQuiet(SETTLED_MS);
     t.press(KEYS.escape);
     expect((await t.exit).exitCode).toBe(3);
     expect(t.isAlternateScreen()).toBe(false);
     expect(t.screenText()).toMatch(/Setup cancelled; nothing was saved/);
+    expect(() => readFileSync(path.join(t.configHome, 'aksync', 'config.json'))).toThrow();
+  });
+
+  it('without a terminal on stdin, names what is missing instead of the form, and exits 3', async () => {
+    terminal = spawnTerminal('sh', ['-c', `exec '${process.execPath}' '${AKSYNC_BIN}' < /dev/null`], { cols: COLS, rows: ROWS });
+    expect((await terminal.exit).exitCode).toBe(3);
+    expect(terminal.screenText()).toMatch(/No authentik URL or API token is set\. Run `aksync config login`/);
+    expect(terminal.outputText()).not.toContain(SEQ.altScreenOn);
+  });
+
+  it('in the demo, Esc in the monitor reaches the overview of every simulated source, and d saves nothing', async () => {
+    terminal = spawnAksync(['demo', '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS });
+    const t = terminal;
+    await t.waitFor(/Corporate AD \(corp-ad\)[\s\S]*\blive\b/, { timeoutMs: 8_000, description: 'the demo monitor with data' });
+    t.press(KEYS.escape);
+    const overview = await t.waitFor(allRows, { timeoutMs: 8_000, description: 'the overview of the demo sources' });
+    expect(row(overview, 'Corporate AD')).toMatch(/^▶/);
+    expect(row(overview, 'Branch office LDAP')).toMatch(/CRITICAL/);
+    t.press('d');
+    await t.waitFor(/Nothing saved: there is no settings file here/, { description: 'the demo refusing to save' });
+    t.press('q');
+    expect((await t.exit).exitCode).toBe(0);
     expect(() => readFileSync(path.join(t.configHome, 'aksync', 'config.json'))).toThrow();
   });
 });
