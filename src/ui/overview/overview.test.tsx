@@ -243,4 +243,43 @@ describe('the overview', () => {
     await waitForFrame(app.frame, allRead);
     app.unmount();
   });
+
+  it('draws nothing new while the polls bring the same data', async () => {
+    const api = fakeApi(fleet().filter((s) => !(s.status instanceof Error)));
+    const app = renderApp(api, { intervalSeconds: 0.02 });
+    await waitForFrame(app.frame, (f) => /4 sources · 2 CRITICAL · 1 WARNING · 1 OK/.test(f));
+    const polls = () => api.requests.filter((r) => r.startsWith('status')).length;
+    const framesBefore = app.frames.length;
+    const pollsBefore = polls();
+    await waitForFrame(() => String(polls()), () => polls() >= pollsBefore + 20);
+    expect(app.frames.length).toBe(framesBefore);
+    app.unmount();
+  });
+
+  it('shows a new source once the list is read again', async () => {
+    const api = fakeApi(fleet());
+    const app = renderApp(api);
+    await waitForFrame(app.frame, allRead);
+    api.sources.push({ source: source('new-site', 'New site'), status: statusOf(run('new-site')) });
+    await press(app.stdin, 'r');
+    const frame = await waitForFrame(app.frame, (f) => /6 sources/.test(f) && /New site .*OK/.test(f));
+    expect(frame).toMatch(/LDAP sources 6/);
+    app.unmount();
+  });
+
+  it('fits the smallest terminal, 60×15: every line cut to 60 columns, the frame at most 14 rows', async () => {
+    const app = renderApp(fakeApi(fleet()), { columns: 60, rows: 15 });
+    const frame = await waitForFrame(app.frame, (f) => /Lab LDAP/.test(f) && !/CHECKING/.test(f));
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(14);
+    for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(60);
+    expect(lines.find((l) => l.includes('Behind the proxy'))).toMatch(/FAILING +ldap-proxy\.example\.com is u…$/);
+    app.unmount();
+  });
+
+  it('says the terminal is too small below 60 columns, and nothing else', async () => {
+    const app = renderApp(fakeApi(fleet()), { columns: 59 });
+    expect(app.frame()).toBe('terminal too small (need 60×15, have 59×24)');
+    app.unmount();
+  });
 });
