@@ -55,7 +55,6 @@ export function OverviewScreen(props: OverviewScreenProps) {
 
   useOverviewKeys({
     mode,
-    state,
     dispatch,
     slugs,
     selectedSlug: slugs[selected] ?? null,

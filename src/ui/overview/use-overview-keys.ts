@@ -4,7 +4,7 @@ import { useCallback, type Dispatch } from 'react';
 import { useKeymapInput } from '../hooks/use-keymap-input.js';
 import type { ActionId, Mode } from '../keymap.js';
 import type { Motion } from '../scroll.js';
-import type { OverviewAction, OverviewState, StatusTone } from './overview-state.js';
+import type { OverviewAction, StatusTone } from './overview-state.js';
 import type { OverviewControls } from './use-overview-data.js';
 
 const MOTIONS: Partial<Record<ActionId, Motion>> = {
@@ -20,7 +20,6 @@ const MOTIONS: Partial<Record<ActionId, Motion>> = {
 
 export interface OverviewKeyOptions {
   mode: Mode;
-  state: OverviewState;
   dispatch: Dispatch<OverviewAction>;
   /** The slugs of the rows shown, in order, and the selected one. */
   slugs: readonly string[];
