@@ -5,8 +5,12 @@
 // React's development build records a performance entry on every commit and grows without bound.
 process.env.NODE_ENV = 'production';
 
-// ink renders nothing until exit when CI is set; an ops host built from a CI image may have it.
-if (process.stdout.isTTY && process.env.CI !== undefined) process.env.CI = 'false';
+// With CI (or CONTINUOUS_INTEGRATION) set, ink renders nothing until exit and chalk drops colour; an ops host built
+// from a CI image may have them. On a terminal, the terminal wins.
+if (process.stdout.isTTY) {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+}
 
 // ink's chalk ignores NO_COLOR; FORCE_COLOR=0 does the same job before chalk loads.
 if (process.argv.includes('--no-color') || (process.env.NO_COLOR ?? '') !== '' || !process.stdout.isTTY) {
