@@ -4,7 +4,7 @@ import { render } from 'ink';
 import { ThemeProvider } from '../theme-context.js';
 import { createTheme } from '../theme.js';
 import { App, type AppExit, type AppProps } from './App.js';
-import { FULL_SCREEN_RENDER_OPTIONS, openTerminalSession } from './terminal-session.js';
+import { fullScreenRenderOptions, openTerminalSession } from './terminal-session.js';
 
 export interface RunAppOptions extends Omit<AppProps, 'onExit' | 'columns' | 'rows'> {
   ascii: boolean;
@@ -14,19 +14,37 @@ export interface RunAppOptions extends Omit<AppProps, 'onExit' | 'columns' | 'ro
   stderr?: { write(text: string): unknown };
 }
 
+export interface AppStreams {
+  stdout: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+  /** Ends the app as if the user had quit (tests, hosts). */
+  stop?: AbortSignal;
+}
+
 /** Runs the app until it ends; resolves to the exit code. */
-export async function runApp(options: RunAppOptions): Promise<number> {
+export async function runApp(
+  options: RunAppOptions,
+  streams: AppStreams = { stdout: process.stdout, stdin: process.stdin },
+): Promise<number> {
   const { ascii, color, altScreen, stderr = process.stderr, ...appProps } = options;
+  const { stdout, stdin, stop } = streams;
   let outcome: AppExit = { code: 0 };
-  const session = openTerminalSession(process.stdout, altScreen);
+  const session = openTerminalSession(stdout, altScreen);
   try {
     const instance = render(
       <ThemeProvider theme={createTheme({ color, ascii })}>
         <App {...appProps} onExit={(exit) => (outcome = exit)} />
       </ThemeProvider>,
-      FULL_SCREEN_RENDER_OPTIONS,
+      { ...fullScreenRenderOptions(), stdout, stdin },
     );
-    await instance.waitUntilExit();
+    const quit = () => instance.unmount();
+    stop?.addEventListener('abort', quit, { once: true });
+    if (stop?.aborted) quit();
+    try {
+      await instance.waitUntilExit();
+    } finally {
+      stop?.removeEventListener('abort', quit);
+    }
   } finally {
     session.close();
   }

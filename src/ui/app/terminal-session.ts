@@ -1,11 +1,17 @@
-// PRIVATE COPY of the terminal hygiene inside runMonitor (src/ui/run-monitor.tsx), which does not export it as a
-// function: enter the alternate screen, and leave it with the cursor shown however the process ends (q, Ctrl-C,
-// SIGTERM, SIGHUP). Replace with run-monitor's helper once it exports one; the sequences are already shared.
+// The terminal around the app: enter the alternate screen, and leave it with the cursor shown however the process
+// ends (q, Ctrl-C, SIGTERM, SIGHUP). The only place that writes escape sequences outside ink's frames.
+import type { RenderOptions } from 'ink';
 import { onExit } from 'signal-exit';
-import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../run-monitor.js';
+import { inkIncrementalRenderingFixed } from '../ink-incremental.js';
 
-/** ink's render options for a full-screen app (as runMonitor uses them). */
-export const FULL_SCREEN_RENDER_OPTIONS = { exitOnCtrlC: false, patchConsole: false, maxFps: 15 } as const;
+export const ENTER_ALT_SCREEN = '\u001b[?1049h';
+export const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+export const SHOW_CURSOR = '\u001b[?25h';
+
+/** ink's options for a full-screen app: we own Ctrl-C and the console; 15 frames a second is plenty for a monitor. */
+export function fullScreenRenderOptions(): RenderOptions {
+  return { exitOnCtrlC: false, patchConsole: false, maxFps: 15, incrementalRendering: inkIncrementalRenderingFixed() };
+}
 
 export interface TerminalSession {
   /** Restores the terminal (idempotent) and stops watching for signals. */

@@ -48,7 +48,7 @@ export class FakeStdin extends EventEmitter {
   unref(): void {}
 }
 
-/** The streams as runMonitor's types want them. */
+/** The streams as runApp's types want them. */
 export function asStreams(stdout: FakeStdout, stdin: FakeStdin, stop?: AbortSignal) {
   return {
     stdout: stdout as unknown as NodeJS.WriteStream,

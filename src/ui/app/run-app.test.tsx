@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthentikApi } from '../api/types.js';
-import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR, runMonitor, type RunMonitorOptions } from './run-monitor.js';
-import { FakeStdin, FakeStdout, asStreams } from './testing/fake-streams.js';
-import { ldapSource, mixedRun, statusA } from './testing/fixtures.js';
-import { waitForFrame } from './testing/wait-for-frame.js';
+import type { AuthentikApi } from '../../api/types.js';
+import { FakeStdin, FakeStdout, asStreams } from '../testing/fake-streams.js';
+import { ldapSource, mixedRun, statusA } from '../testing/fixtures.js';
+import { waitForFrame } from '../testing/wait-for-frame.js';
+import { runApp, type RunAppOptions } from './run-app.js';
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, SHOW_CURSOR } from './terminal-session.js';
 
 const api: AuthentikApi = {
   baseUrl: 'https://auth.example.com/api/v3',
@@ -16,22 +17,22 @@ const api: AuthentikApi = {
   generation: async () => 'A',
 };
 
-const options = (overrides: Partial<RunMonitorOptions> = {}): RunMonitorOptions => ({
-  api,
+const options = (overrides: Partial<RunAppOptions> = {}): RunAppOptions => ({
+  start: { kind: 'ready', connection: { api, serverLabel: 'auth.example.com' } },
   slug: 'corp-ad',
   intervalSeconds: 60,
+  saveDefault: null,
   ascii: false,
   color: false,
   altScreen: true,
-  serverLabel: 'auth.example.com',
   ...overrides,
 });
 
-describe('runMonitor', () => {
+describe('runApp', () => {
   it('draws in the alternate screen and, on q, leaves it, shows the cursor and exits 0', async () => {
     const stdout = new FakeStdout(100, 30);
     const stdin = new FakeStdin(true);
-    const done = runMonitor(options(), asStreams(stdout, stdin));
+    const done = runApp(options(), asStreams(stdout, stdin));
     await waitForFrame(() => stdout.output, (o) => o.includes('Tasks 10'));
     expect(stdout.output.startsWith(ENTER_ALT_SCREEN)).toBe(true);
     expect(stdin.rawMode).toBe(true);
@@ -45,7 +46,7 @@ describe('runMonitor', () => {
   it('Ctrl-C quits the same way', async () => {
     const stdout = new FakeStdout();
     const stdin = new FakeStdin(true);
-    const done = runMonitor(options(), asStreams(stdout, stdin));
+    const done = runApp(options(), asStreams(stdout, stdin));
     await waitForFrame(() => stdout.output, (o) => o.includes('Tasks 10'));
     stdin.write('\u0003');
     await expect(done).resolves.toBe(0);
@@ -55,7 +56,7 @@ describe('runMonitor', () => {
   it('--no-alt-screen never switches screens but still shows the cursor at the end', async () => {
     const stdout = new FakeStdout();
     const stdin = new FakeStdin(true);
-    const done = runMonitor(options({ altScreen: false }), asStreams(stdout, stdin));
+    const done = runApp(options({ altScreen: false }), asStreams(stdout, stdin));
     await waitForFrame(() => stdout.output, (o) => o.includes('Tasks 10'));
     stdin.write('q');
     await done;
@@ -68,7 +69,7 @@ describe('runMonitor', () => {
     const stdout = new FakeStdout();
     const stdin = new FakeStdin(false);
     const stop = new AbortController();
-    const done = runMonitor(options(), asStreams(stdout, stdin, stop.signal));
+    const done = runApp(options(), asStreams(stdout, stdin, stop.signal));
     await waitForFrame(() => stdout.output, (o) => o.includes('Tasks 10'));
     expect(stdin.rawMode).toBe(false);
     stop.abort();
@@ -79,7 +80,7 @@ describe('runMonitor', () => {
   it('tracks the terminal height itself: a resize redraws within rows - 1', async () => {
     const stdout = new FakeStdout(100, 30);
     const stdin = new FakeStdin(true);
-    const done = runMonitor(options(), asStreams(stdout, stdin));
+    const done = runApp(options(), asStreams(stdout, stdin));
     await waitForFrame(() => stdout.output, (o) => o.includes('Tasks 10'));
     stdout.output = '';
     stdout.resize(70, 16);
