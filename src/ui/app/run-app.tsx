@@ -37,6 +37,7 @@ export async function runApp(
       </ThemeProvider>,
       { ...fullScreenRenderOptions(), stdout, stdin },
     );
+    session.attach(instance);
     const quit = () => instance.unmount();
     stop?.addEventListener('abort', quit, { once: true });
     if (stop?.aborted) quit();
