@@ -29,8 +29,11 @@ export interface Glyphs {
   queued: string;
   unknown: string;
   arrowRight: string;
-  /** ink-spinner type */
-  spinner: 'dots' | 'line';
+  /**
+   * ink-spinner type, one column wide. Each step redraws the whole frame (about 4 kB at 120×40), so the Unicode set
+   * uses the slowest one-column spinner: 4 steps a second, not dots' 12.
+   */
+  spinner: 'toggle' | 'line';
 }
 
 export interface Theme {
@@ -74,7 +77,7 @@ export const UNICODE_GLYPHS: Glyphs = {
   queued: '○',
   unknown: '?',
   arrowRight: '→',
-  spinner: 'dots',
+  spinner: 'toggle',
 };
 
 export const ASCII_GLYPHS: Glyphs = {
