@@ -1,7 +1,7 @@
 // Everything the monitor shows, kept current: one poller for the sync status (the source itself re-read about
 // once a minute for its name and LDAP connectivity), the server version and the token's user once, the run memory
 // fed by every poll, and the verdict. React state changes only when the polled data changed.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { isApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
 import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion, type SyncStatus } from '../../domain/model.js';
@@ -9,6 +9,7 @@ import { assess, type Assessment } from '../../domain/verdict.js';
 import type { Clock } from '../../poll/clock.js';
 import { structurallyEqual } from '../../poll/equal.js';
 import { createPoller, type PollSnapshot, type Poller } from '../../poll/poller.js';
+import { useServerIdentity } from './use-server-identity.js';
 import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from '../../poll/run-memory.js';
 
 /** How often the source (name, connectivity) is re-read, at most. */
@@ -101,29 +102,7 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
   useEffect(() => poller.setInterval(intervalMs), [poller, intervalMs]);
   const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot);
 
-  const [version, setVersion] = useState<ServerVersion | null>(null);
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  const identityInFlight = useRef(false);
-  const lastGood = snapshot.updatedAt;
-  useEffect(() => {
-    // Once at start, and again after a successful poll while either is still unknown (the network was down).
-    if ((version && user) || identityInFlight.current) return;
-    const controller = new AbortController();
-    identityInFlight.current = true;
-    void Promise.allSettled([
-      version ? Promise.resolve(version) : api.version({ signal: controller.signal }),
-      user ? Promise.resolve(user) : api.me({ signal: controller.signal }),
-    ]).then(([v, u]) => {
-      identityInFlight.current = false;
-      if (controller.signal.aborted) return;
-      if (v.status === 'fulfilled') setVersion((old) => (structurallyEqual(old, v.value) ? old : v.value));
-      if (u.status === 'fulfilled') setUser((old) => (structurallyEqual(old, u.value) ? old : u.value));
-    });
-    return () => {
-      controller.abort();
-      identityInFlight.current = false;
-    };
-  }, [api, lastGood]);
+  const { version, user } = useServerIdentity(api, { active: true, retryKey: snapshot.updatedAt });
 
   const polled = snapshot.data;
   const generation = polled?.status.generation ?? version?.generation ?? null;

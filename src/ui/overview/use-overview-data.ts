@@ -7,9 +7,9 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import type { AuthentikApi } from '../../api/types.js';
 import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion } from '../../domain/model.js';
 import type { Clock } from '../../poll/clock.js';
-import { structurallyEqual } from '../../poll/equal.js';
 import { createFleetPoller, DEFAULT_FLEET_CONCURRENCY } from '../../poll/fleet.js';
 import { createPoller, type PollSnapshot } from '../../poll/poller.js';
+import { useServerIdentity } from '../hooks/use-server-identity.js';
 import { createSourceFetch } from './source-fetch.js';
 import { createRowCache, sourceRows, type SourceRow } from './source-rows.js';
 
@@ -114,28 +114,7 @@ export function useOverviewData(options: OverviewDataOptions): { data: OverviewD
     [listPoller, fleet],
   );
 
-  const [version, setVersion] = useState<ServerVersion | null>(null);
-  const [user, setUser] = useState<CurrentUser | null>(null);
-  const identityInFlight = useRef(false);
-  useEffect(() => {
-    // Once, and again after the list answers while either is still unknown (the network was down at first).
-    if (!active || (version && user) || identityInFlight.current) return;
-    const controller = new AbortController();
-    identityInFlight.current = true;
-    void Promise.allSettled([
-      version ? Promise.resolve(version) : api.version({ signal: controller.signal }),
-      user ? Promise.resolve(user) : api.me({ signal: controller.signal }),
-    ]).then(([v, u]) => {
-      identityInFlight.current = false;
-      if (controller.signal.aborted) return;
-      if (v.status === 'fulfilled') setVersion((old) => (structurallyEqual(old, v.value) ? old : v.value));
-      if (u.status === 'fulfilled') setUser((old) => (structurallyEqual(old, u.value) ? old : u.value));
-    });
-    return () => {
-      controller.abort();
-      identityInFlight.current = false;
-    };
-  }, [api, active, list.updatedAt]);
+  const { version, user } = useServerIdentity(api, { active, retryKey: list.updatedAt });
 
   let generation = version?.generation ?? null;
   if (generation === null) for (const entry of fleetSnapshot.entries.values()) generation ??= entry.data?.status.generation ?? null;
