@@ -70,6 +70,15 @@ export function screenToSvg(term) {
     const line = buffer.getLine(buffer.viewportY + y);
     if (!line) continue;
     let run = null;
+    // One rectangle per run of cells with the same background: adjacent small ones leave seams when scaled.
+    let background = null;
+    const flushBackground = () => {
+      if (background) {
+        const { start, end, fill } = background;
+        rects.push(`<rect x="${(pad + start * cw).toFixed(1)}" y="${pad + y * lh}" width="${((end - start) * cw).toFixed(1)}" height="${lh}" fill="${fill}"/>`);
+      }
+      background = null;
+    };
     const flush = () => {
       if (run && run.text.trim() !== '') {
         const attrs = [`x="${(pad + run.x * cw).toFixed(1)}"`, `y="${pad + y * lh + 13}"`, `fill="${run.style.fg}"`];
@@ -88,7 +97,11 @@ export function screenToSvg(term) {
       const width = cell.getWidth();
       if (width === 0) continue; // the right half of a wide character
       const style = cellStyle(cell);
-      if (style.bg) rects.push(`<rect x="${(pad + x * cw).toFixed(1)}" y="${pad + y * lh}" width="${(width * cw).toFixed(1)}" height="${lh}" fill="${style.bg}"/>`);
+      if (style.bg && background?.fill === style.bg && background.end === x) background.end = x + width;
+      else {
+        flushBackground();
+        if (style.bg) background = { start: x, end: x + width, fill: style.bg };
+      }
       const chars = cell.getChars() || ' ';
       // Wide characters get a run of their own: fonts disagree on their advance.
       if (!run || !sameStyle(run.style, style) || width > 1 || run.wide) {
@@ -99,13 +112,16 @@ export function screenToSvg(term) {
       run.columns += width;
     }
     flush();
+    flushBackground();
   }
   const width = Math.ceil(pad * 2 + term.cols * cw);
   const height = pad * 2 + term.rows * lh;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="100%" height="100%" rx="6" fill="${BACKGROUND}"/>`,
+    '<g shape-rendering="crispEdges">',
     ...rects,
+    '</g>',
     `<g font-family="'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace" font-size="14" xml:space="preserve">`,
     ...texts,
     '</g>',
