@@ -1,6 +1,7 @@
 // The one keymap: input handling, the footer hints and the `?` help overlay all read this table, so a key cannot
 // work without being listed or be listed without working.
 import type { Key } from 'ink';
+import type { Motion } from './scroll.js';
 
 /** Where keys are read: a screen, or a modal state that takes over the keyboard. */
 export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview';
@@ -127,3 +128,15 @@ export function footerHints(mode: Mode, keymap: readonly KeyBinding[] = KEYMAP):
     .filter((b): b is KeyBinding & { hint: string } => b.hint !== undefined)
     .map((b) => ({ keys: b.footerKeys ?? b.keys, hint: b.hint }));
 }
+
+/** The actions that move a selection or a scroll position, and how. */
+export const ACTION_MOTIONS: Partial<Record<ActionId, Motion>> = {
+  up: 'up',
+  down: 'down',
+  pageUp: 'pageUp',
+  pageDown: 'pageDown',
+  halfPageUp: 'halfPageUp',
+  halfPageDown: 'halfPageDown',
+  top: 'top',
+  bottom: 'bottom',
+};

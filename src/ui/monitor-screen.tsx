@@ -16,11 +16,11 @@ import { TooSmall } from './components/TooSmall.js';
 import type { MonitorControls, MonitorData } from './hooks/use-monitor-data.js';
 import { useKeymapInput } from './hooks/use-keymap-input.js';
 import { useNow } from './hooks/use-now.js';
-import type { ActionId, Mode } from './keymap.js';
+import { ACTION_MOTIONS, type ActionId, type Mode } from './keymap.js';
 import { computeLayout } from './layout.js';
 import { createLogLines, searchMatches, visibleMessages } from './log-rows.js';
 import { initialScreenState, screenReducer, selectedIndex, type ScreenState } from './screen-state.js';
-import { positionOf, scrollWindow, type Motion } from './scroll.js';
+import { positionOf, scrollWindow } from './scroll.js';
 import { filterTasks, sortTasks, taskStatus } from './task-rows.js';
 
 export interface MonitorScreenProps {
@@ -41,17 +41,6 @@ export interface MonitorScreenProps {
   /** For tests: start from this state. */
   initialState?: ScreenState;
 }
-
-const MOTIONS: Partial<Record<ActionId, Motion>> = {
-  up: 'up',
-  down: 'down',
-  pageUp: 'pageUp',
-  pageDown: 'pageDown',
-  halfPageUp: 'halfPageUp',
-  halfPageDown: 'halfPageDown',
-  top: 'top',
-  bottom: 'bottom',
-};
 
 export function modeOf(state: ScreenState): Mode {
   if (state.confirmingSync) return 'confirm';
@@ -126,7 +115,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const onAction = useCallback(
     (action: ActionId, current: Mode): Mode => {
       if (current !== 'confirm') dispatch({ type: 'status/clear' });
-      const motion = MOTIONS[action];
+      const motion = ACTION_MOTIONS[action];
       if (motion) {
         if (current === 'table') dispatch({ type: 'table/move', motion, ids, height: tableRowsHeight });
         else if (current === 'log') dispatch({ type: 'log/move', motion, visible, height: logRowsHeight, heightOf: lines.heightOf });

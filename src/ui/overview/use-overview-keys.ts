@@ -2,21 +2,9 @@
 // source, save the default, refresh, pause, quit).
 import { useCallback, type Dispatch } from 'react';
 import { useKeymapInput } from '../hooks/use-keymap-input.js';
-import type { ActionId, Mode } from '../keymap.js';
-import type { Motion } from '../scroll.js';
+import { ACTION_MOTIONS, type ActionId, type Mode } from '../keymap.js';
 import type { OverviewAction, StatusTone } from './overview-state.js';
 import type { OverviewControls } from './use-overview-data.js';
-
-const MOTIONS: Partial<Record<ActionId, Motion>> = {
-  up: 'up',
-  down: 'down',
-  pageUp: 'pageUp',
-  pageDown: 'pageDown',
-  halfPageUp: 'halfPageUp',
-  halfPageDown: 'halfPageDown',
-  top: 'top',
-  bottom: 'bottom',
-};
 
 export interface OverviewKeyOptions {
   mode: Mode;
@@ -39,7 +27,7 @@ export function useOverviewKeys(o: OverviewKeyOptions): void {
   const { dispatch } = o;
   const onAction = (action: ActionId, current: Mode): Mode => {
     if (action !== 'setDefault') dispatch({ type: 'status/clear' });
-    const motion = MOTIONS[action];
+    const motion = ACTION_MOTIONS[action];
     if (motion) {
       if (current === 'overview') dispatch({ type: 'move', motion, slugs: o.slugs, height: o.rowsHeight });
       else if (current === 'help') dispatch({ type: 'help/move', motion, count: o.helpCount, height: o.helpHeight });
