@@ -69,6 +69,19 @@ describe('task table', () => {
     expect(frame).not.toContain('filter "');
   });
 
+  it('text typed right after `/`, before the prompt is drawn (slow SSH, paste), goes into the filter', async () => {
+    let quit = false;
+    const screen = renderScreen({ onQuit: () => (quit = true) });
+    await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
+    // Separate input events with no render between them: the mode must change at the key, not at the next frame.
+    screen.stdin.write('/');
+    screen.stdin.write('mem');
+    screen.stdin.write('q');
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter: memq'));
+    expect(frame).not.toContain('sort status');
+    expect(quit).toBe(false);
+  });
+
   it('says when the filter matches nothing', async () => {
     const screen = renderScreen();
     await press(screen.stdin, '/', 'z', 'z', 'z', ENTER);

@@ -42,9 +42,9 @@ export const HEADER = /^aksync /;
 export const HAS_DATA = /\b(OK|WARNING|CRITICAL|UNKNOWN)\b[\s\S]*\blive\b/;
 
 /**
- * A person's keys are never closer together than this. The monitor reads its mode (table, typing a filter, log)
- * from its last render, and ink hands it a key only after React's effects for that render have run, which comes a
- * little after the frame is on screen; a key sent the instant a frame appears can still meet the previous mode.
+ * A person's keys are never closer together than this. A screen that has just appeared (the monitor after Enter in
+ * the overview) attaches its key handler in an effect, a little after its first frame is on screen. (Keys that
+ * change the mode within one screen take effect at once: see the keymap-input test in src/ui.)
  */
 const KEY_GAP_MS = 60;
 

@@ -1,6 +1,7 @@
 // Keys → keymap actions. Text modes get the typed characters; elsewhere a burst of characters (fast typing,
 // paste, a slow SSH link) is taken one character at a time, so "jjj" moves three rows.
 import { useInput, type Key } from 'ink';
+import { useRef } from 'react';
 import { actionFor, type ActionId, type Mode } from '../keymap.js';
 
 export const NO_KEY: Key = {
@@ -39,13 +40,16 @@ function isSpecial(key: Key): boolean {
   );
 }
 
-/** One key event, as the keymap sees it. Exported for tests of the dispatch without a terminal. */
-export function dispatchKey(mode: Mode, input: string, key: Key, handlers: KeymapHandlers): void {
+/**
+ * One key event, as the keymap sees it; returns the mode the keyboard is in afterwards. Exported for tests of the
+ * dispatch without a terminal.
+ */
+export function dispatchKey(mode: Mode, input: string, key: Key, handlers: KeymapHandlers): Mode {
   if (mode === 'edit') {
     const action = actionFor('edit', input, key);
-    if (action) handlers.onAction(action, mode);
-    else if (!isSpecial(key) && input !== '') handlers.onText(input);
-    return;
+    if (action) return handlers.onAction(action, mode);
+    if (!isSpecial(key) && input !== '') handlers.onText(input);
+    return mode;
   }
   if (input.length > 1 && !isSpecial(key)) {
     let current: Mode = mode;
@@ -53,17 +57,26 @@ export function dispatchKey(mode: Mode, input: string, key: Key, handlers: Keyma
     for (let i = 0; i < chars.length; i += 1) {
       if (current === 'edit') {
         handlers.onText(chars.slice(i).join(''));
-        return;
+        return current;
       }
       const action = actionFor(current, chars[i] as string, NO_KEY);
       if (action) current = handlers.onAction(action, current);
     }
-    return;
+    return current;
   }
   const action = actionFor(mode, input, key);
-  if (action) handlers.onAction(action, mode);
+  return action ? handlers.onAction(action, mode) : mode;
 }
 
+/**
+ * Binds the keymap to ink's input. The mode a key changes to is kept at once, not at the next render: over SSH or
+ * in a paste, `/` and the text after it can arrive as separate events before React has drawn the filter prompt.
+ */
 export function useKeymapInput(mode: Mode, handlers: KeymapHandlers, isActive: boolean): void {
-  useInput((input, key) => dispatchKey(mode, input, key, handlers), { isActive });
+  const current = useRef(mode);
+  // Every render carries every dispatched change, so the rendered mode is never older than the kept one.
+  current.current = mode;
+  useInput((input, key) => {
+    current.current = dispatchKey(current.current, input, key, handlers);
+  }, { isActive });
 }
