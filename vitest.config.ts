@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    env: { NODE_ENV: 'production', FORCE_COLOR: '0' },
+    // CI runs with CI=true, which makes ink draw nothing until exit; the in-process screens must draw as on a terminal.
+    env: { NODE_ENV: 'production', FORCE_COLOR: '0', CI: 'false' },
   },
 });
