@@ -187,6 +187,17 @@ describe('assess: generation B', () => {
     const page = pageTask('corp-ad', 'users', [message('Task is being processed'), message('boom', 'error')], { state: 'ok', rawStatus: 'done' });
     expect(assess({ slug: 'corp-ad', now, status: { ...base, lastSyncStatus: 'done', tasks: [page] } }).verdict.level).toBe('CRITICAL');
   });
+  it('a run in progress says how many pages are done, not the queued ones', () => {
+    const done = pageTask('corp-ad', 'users', [synced(50)]);
+    const queued = pageTask('corp-ad', 'users', [message('Task has been queued')], { state: 'queued', rawStatus: 'queued' });
+    const a = assess({ slug: 'corp-ad', now, status: { ...base, isRunning: true, tasks: [run({ state: 'running', rawStatus: 'running' }), done, queued] } });
+    expect(a.verdict).toEqual({ level: 'OK', reason: '1 of 2 pages done, 50 objects synced' });
+    expect(a.running).toBe(true);
+  });
+  it("a page's headline is what it said, not the task framework's closing line", () => {
+    const page = pageTask('corp-ad', 'users', [message('Task is being processed'), synced(49), message('Task finished processing without errors')]);
+    expect(assess({ slug: 'corp-ad', now, status: { ...base, tasks: [page] } }).summary.tasks[0]?.headline).toBe('Synced 49 objects.');
+  });
   it('framework lifecycle lines and password resets are not problems', () => {
     const page = pageTask('corp-ad', 'users', [message('Task has been queued'), message('Task is being processed'), message("'m.okafor': Reset user's password"), synced(49), message('Task finished processing without errors')]);
     expect(assess({ slug: 'corp-ad', now, status: { ...base, tasks: [page] } }).verdict.level).toBe('OK');

@@ -113,7 +113,8 @@ export function viewTask(task: SyncTask): TaskView {
   const problems = task.messages.filter(isProblem);
   const errorMessage = task.messages.find((m) => isErrorLevel(m.level));
   const isError = task.state === 'error' || errorMessage !== undefined;
-  const headlineSource = errorMessage ?? (isError ? problems[0] : undefined) ?? problems[0] ?? task.messages.at(-1);
+  const lastSaid = task.messages.findLast((m) => !LIFECYCLE.has(m.event.trim())) ?? task.messages.at(-1);
+  const headlineSource = errorMessage ?? problems[0] ?? lastSaid;
   const headline = headlineSource ? errorSummary(headlineSource.event) : isError ? task.rawStatus : '';
   return { task, objects, problems, isError, headline };
 }
@@ -212,7 +213,9 @@ function verdictFromTasks(summary: RunSummary): Verdict | null {
     return { level: 'WARNING', reason: `${plural(unknown.length, 'task')} in a state aksync does not know (${unknown[0]?.task.rawStatus})` };
   }
   if (summary.tasks.length === 0) return null;
-  return { level: 'OK', reason: `${plural(pages.length, 'page')}, ${plural(summary.totals.objects, 'object')} synced` };
+  const pending = pages.filter((v) => v.task.state === 'running' || v.task.state === 'queued').length;
+  const done = pending > 0 ? `${pages.length - pending} of ${plural(pages.length, 'page')} done` : plural(pages.length, 'page');
+  return { level: 'OK', reason: `${done}, ${plural(summary.totals.objects, 'object')} synced` };
 }
 
 /** Generation B's own status fields, judged when they say more than the tasks (or there are no tasks). */
