@@ -73,16 +73,12 @@ export function connect(settings: Settings, signal?: AbortSignal): Loaded<Connec
   }
 }
 
-/** Settings and a client, or a sentence already printed and the exit code to return. */
-export function prepare(flags: Flags, slug: string | undefined, io: Io): Connection | number {
+/** Settings and a client, or the sentence (printed to stderr, or handed to `onFailure`) and the exit code to return. */
+export function prepare(flags: Flags, slug: string | undefined, io: Io, onFailure = (message: string) => fail(io, message)): Connection | number {
   const loaded = loadSettings(flags, slug, io);
-  if (!loaded.ok) {
-    fail(io, loaded.message);
-    return EXIT_UNKNOWN;
-  }
-  const connection = connect(loaded.value);
+  const connection = loaded.ok ? connect(loaded.value) : loaded;
   if (!connection.ok) {
-    fail(io, connection.message);
+    onFailure(connection.message);
     return EXIT_UNKNOWN;
   }
   return connection.value;

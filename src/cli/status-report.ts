@@ -9,6 +9,11 @@ import type { Paint } from './output.js';
 export const STATUS_JSON_SCHEMA = 'aksync.status/1';
 const MAX_JSON_PROBLEMS = 200;
 
+/** Monitoring plugins split the first line at '|' (performance data follows): none may come from the server. */
+function pluginText(text: string): string {
+  return safeLine(text).replace(/\|/g, '/');
+}
+
 function perfdata(check: SourceCheck): string {
   const t = check.assessment.summary.totals;
   const d = check.assessment.summary.durationSeconds;
@@ -24,7 +29,7 @@ export function statusText(check: SourceCheck, p: Paint, serverLabel: string): s
   const { summary, verdict } = assessment;
   const lines: string[] = [];
   const running = assessment.running ? ' (sync in progress)' : '';
-  lines.push(`${p.verdict(verdict.level)}: ${safeLine(source.slug)}${running}: ${safeLine(verdict.reason)} | ${perfdata(check)}`);
+  lines.push(`${p.verdict(verdict.level)}: ${pluginText(source.slug)}${running}: ${pluginText(verdict.reason)} | ${perfdata(check)}`);
   lines.push('');
   lines.push(`Source    ${safeLine(source.name)} (${safeLine(source.slug)}) on ${serverLabel}, authentik ${safeLine(version.version)}${source.enabled ? '' : ', disabled'}`);
   if (check.missingPermissions.length > 0) {
@@ -52,11 +57,11 @@ export function statusText(check: SourceCheck, p: Paint, serverLabel: string): s
   const firstProblem = withProblems[0];
   if (firstProblem) {
     lines.push('');
-    lines.push(`${p.yellow('Problems')}  ${plural(summary.totals.problems, 'message')} in ${plural(withProblems.length, 'page')}; first: ${safeLine(firstProblem.task.type)} ${firstProblem.task.pageId.slice(0, 8)}: ${safeLine(firstProblem.headline)}`);
+    lines.push(`${p.yellow('Problems')}  ${plural(summary.totals.problems, 'message')} in ${plural(withProblems.length, 'page')}; first: ${safeLine(firstProblem.task.type)} ${safeLine(firstProblem.task.pageId.slice(0, 8))}: ${safeLine(firstProblem.headline)}`);
   }
   if (summary.firstError) {
     const errors = summary.tasks.filter((v) => v.isError).length;
-    lines.push(`${p.red('Errors')}    ${plural(errors, 'task')}; first: ${safeLine(summary.firstError.task.task.type)} ${summary.firstError.task.task.pageId.slice(0, 8)}: ${safeLine(summary.firstError.text)}`);
+    lines.push(`${p.red('Errors')}    ${plural(errors, 'task')}; first: ${safeLine(summary.firstError.task.task.type)} ${safeLine(summary.firstError.task.task.pageId.slice(0, 8))}: ${safeLine(summary.firstError.text)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -111,5 +116,5 @@ export function failedStatusJson(error: { kind: string; message: string }, slug:
 }
 
 export function failureText(error: Pick<ApiError, 'message'>, p: Paint, slug: string | null): string {
-  return `${p.verdict('UNKNOWN')}: ${slug ? `${safeLine(slug)}: ` : ''}${safeLine(error.message)}\n`;
+  return `${p.verdict('UNKNOWN')}: ${slug ? `${pluginText(slug)}: ` : ''}${pluginText(error.message)}\n`;
 }

@@ -122,6 +122,11 @@ describe('settings errors', () => {
     expect(io.err()).toMatch(/AUTHENTIK_URL/);
     expect(io.err()).toMatch(/config login/);
   });
+  it('--json still prints its UNKNOWN object when settings are missing', async () => {
+    const io = captureIo({ XDG_CONFIG_HOME: xdg });
+    expect(await main(['status', 'corp-ad', '--json'], io)).toBe(3);
+    expect(JSON.parse(io.out())).toMatchObject({ verdict: 'UNKNOWN', exit_code: 3, error: { kind: 'settings' }, source: { slug: 'corp-ad' } });
+  });
   it('an unknown flag: one line and a hint, exit 2', async () => {
     const io = captureIo({ XDG_CONFIG_HOME: xdg });
     expect(await main(['status', '--token', 'x'], io)).toBe(2);

@@ -4,7 +4,7 @@ import { safeLine } from '../../domain/sanitize.js';
 import { VERDICT_EXIT_CODES } from '../../domain/verdict.js';
 import type { Flags } from '../args.js';
 import { checkSource } from '../check.js';
-import { EXIT_UNKNOWN, prepare } from '../context.js';
+import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
 import { colourWanted, paint, safeJson, type Io } from '../output.js';
 import { failedStatusJson, failureText, statusJson, statusText } from '../status-report.js';
 
@@ -21,10 +21,11 @@ export async function chooseSlug(api: AuthentikApi, given: string | null): Promi
 export async function runStatus(positionals: string[], flags: Flags, io: Io): Promise<number> {
   const p = paint(!flags.json && colourWanted(io.stdout, io.env, flags.noColor));
   const started = new Date();
-  const connection = prepare(flags, positionals[0], io);
-  if (typeof connection === 'number') {
-    return connection;
-  }
+  const connection = prepare(flags, positionals[0], io, (message) => {
+    fail(io, message);
+    if (flags.json) io.stdout.write(`${safeJson(failedStatusJson({ kind: 'settings', message }, positionals[0] ?? null, started))}\n`);
+  });
+  if (typeof connection === 'number') return connection;
   const { api, settings, serverLabel } = connection;
   let slug: string | null = settings.source;
   try {
