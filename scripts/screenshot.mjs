@@ -4,10 +4,10 @@
 //   npm run build && node scripts/screenshot.mjs
 //
 // writes docs/monitor.svg and .txt (the task table while a run is in progress) and docs/monitor-log.svg and .txt
-// (the message log of a page with problems). The demo starts a run every minute, so this takes a few minutes.
+// (a failed page's log with its traceback). The demo starts a run every minute, so this takes a few minutes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { HAS_DATA, REPO_ROOT, sleep, spawnInTerminal } from './bench/lib.mjs';
+import { HAS_DATA, REPO_ROOT, spawnInTerminal } from './bench/lib.mjs';
 
 const COLS = 120;
 const ROWS = 36;
@@ -144,17 +144,21 @@ try {
   // kinds of rows a user meets. About half the demo's runs have a problem page, so this may take a few minutes.
   await terminal.waitFor(/sync running[\s\S]*\nRun [^\n]*\b([4-9]\d|100) pages[^\n]* [1-9]\d* problems? /, 300_000);
   save('monitor', terminal);
-
-  // The log of the first page with problems: only problem tasks (e), open the selected one (Enter).
-  terminal.press('e');
-  await terminal.waitFor(/problems and errors only/, 5_000);
-  await sleep(200); // the monitor takes keys one render later; see test/terminal/fixtures.ts
-  terminal.press('\r');
-  await terminal.waitFor(/ page \w+ \(/, 5_000);
-  await sleep(200);
-  terminal.press('w'); // whole messages: an error page's traceback
-  await terminal.waitFor(/ page \w+ \([^\n]*wrapped/, 5_000);
-  save('monitor-log', terminal);
 } finally {
   await terminal.close();
+}
+
+// A failed page's log: the errors scenario, sorted by status (failed pages first), the first one opened, wrapped.
+const errors = spawnInTerminal(['demo', '--scenario', 'errors'], { cols: COLS, rows: ROWS });
+try {
+  await errors.waitFor(HAS_DATA, 20_000);
+  errors.press('s');
+  await errors.waitFor(/sort status/, 5_000);
+  errors.press('\r');
+  await errors.waitFor(/ page \w+ \(/, 5_000);
+  errors.press('w'); // whole messages: the traceback
+  await errors.waitFor(/ page \w+ \([^\n]*wrapped[\s\S]*Traceback/, 5_000);
+  save('monitor-log', errors);
+} finally {
+  await errors.close();
 }
