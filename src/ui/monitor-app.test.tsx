@@ -132,6 +132,30 @@ describe('the live monitor with a fake authentik', () => {
   });
 });
 
+describe('verdicts that age without new data', () => {
+  it('turns a generation B source stale on screen when its syncs stop, with the same answer on every poll', async () => {
+    const start = new Date('2026-09-21T11:00:00Z').getTime();
+    const clock = createFakeClock(start);
+    const status: SyncStatus = {
+      generation: 'B',
+      isRunning: false,
+      tasks: [],
+      lastSuccessfulSync: new Date(start - 60_000),
+      lastSyncStatus: 'info',
+      schedule: { id: 's', crontab: '13 */2 * * *', nextRun: null, paused: false, lastTaskStatus: 'info', periodSeconds: 7200 },
+      missingDetailPermission: null,
+    };
+    const { api } = fakeApi(status);
+    const app = renderApp({ api, slug: 'corp-ad', intervalSeconds: 60, clock, random: () => 1, columns: 100, rows: 30 });
+    await clock.flush();
+    await waitForFrame(app.lastFrame, (f) => f.includes('OK') && f.includes('last successful sync'));
+    for (let hour = 0; hour < 5; hour++) await clock.advance(3_600_000);
+    const frame = await waitForFrame(app.lastFrame, (f) => f.includes('WARNING'));
+    expect(frame).toMatch(/stale: the last successful sync was 5h ago/);
+    app.unmount();
+  });
+});
+
 describe('the live monitor against the simulator', () => {
   let simulator: Simulator | null = null;
   afterEach(async () => {

@@ -10,6 +10,7 @@ import type { Clock } from '../../poll/clock.js';
 import { structurallyEqual } from '../../poll/equal.js';
 import { createPoller, type PollSnapshot, type Poller } from '../../poll/poller.js';
 import { useServerIdentity } from './use-server-identity.js';
+import { useVerdictClock } from './use-verdict-clock.js';
 import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from '../../poll/run-memory.js';
 
 /** How often the source (name, connectivity) is re-read, at most. */
@@ -110,6 +111,7 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
     () => (user && generation ? missingTaskPermissions(user, generation) : []),
     [user, generation],
   );
+  const verdictTime = useVerdictClock(true, clock);
   const assessment = useMemo(() => {
     if (!polled) return null;
     return assess({
@@ -117,10 +119,10 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
       status: { ...polled.status, tasks: polled.run.tasks },
       source: polled.source,
       missingPermissions,
-      now: new Date(snapshot.updatedAt ?? Date.now()),
+      now: new Date(Math.max(verdictTime, snapshot.updatedAt ?? 0)),
       tasksStillArriving: polled.tasksStillArriving,
     });
-  }, [polled, slug, missingPermissions, snapshot.updatedAt]);
+  }, [polled, slug, missingPermissions, snapshot.updatedAt, verdictTime]);
 
   const source = polled?.source ?? null;
   const sourceRef = useRef(source);

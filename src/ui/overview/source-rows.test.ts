@@ -27,7 +27,7 @@ function polled(slug: string, options: Parameters<typeof run>[1] = {}): SourcePo
 
 describe('a source row', () => {
   it('summarises the run: verdict, start, length, problems and errors', () => {
-    const row = sourceRow(source('branch', 'Branch'), snapshot(polled('branch', { pages: 5, problems: 2, errors: 1, startOffsetMin: 5 })), []);
+    const row = sourceRow(source('branch', 'Branch'), snapshot(polled('branch', { pages: 5, problems: 2, errors: 1, startOffsetMin: 5 })), [], UPDATED);
     expect(row.verdict?.level).toBe('CRITICAL');
     expect(row.runStart).toEqual(new Date(RUN_START.getTime() + 5 * 60_000));
     expect(row.runSeconds).toBe(6);
@@ -41,6 +41,7 @@ describe('a source row', () => {
       source('corp', 'Corp'),
       snapshot(polled('corp'), { phase: 'stale', error, failures: 4, unconfirmedSince: UPDATED }),
       [],
+      UPDATED,
     );
     expect(row.verdict?.level).toBe('OK');
     expect(rowWord(row)).toBe('OK');
@@ -49,10 +50,10 @@ describe('a source row', () => {
   });
 
   it('says FAILING with the sentence when no answer ever came, CHECKING before the first one', () => {
-    const failing = sourceRow(source('x', 'X'), snapshot(null, { phase: 'retrying', error: unreachable(), failures: 1 }), []);
+    const failing = sourceRow(source('x', 'X'), snapshot(null, { phase: 'retrying', error: unreachable(), failures: 1 }), [], UPDATED);
     expect(rowWord(failing)).toBe('FAILING');
     expect(rowText(failing)).toMatch(/is unreachable: connection refused/);
-    expect(rowWord(sourceRow(source('y', 'Y'), undefined, []))).toBe('CHECKING');
+    expect(rowWord(sourceRow(source('y', 'Y'), undefined, [], UPDATED))).toBe('CHECKING');
   });
 
   it('reads LDAP connectivity: ok, down with the host’s error, or not checked yet', () => {
@@ -63,7 +64,7 @@ describe('a source row', () => {
 
   it('is UNKNOWN, not an empty OK, when the token lacks the permission to see tasks', () => {
     const empty: SourcePoll = { status: statusOf([]), run: { tasks: [], label: 'none' }, tasksStillArriving: false };
-    const row = sourceRow(source('a', 'A'), snapshot(empty), ['authentik_events.view_systemtask']);
+    const row = sourceRow(source('a', 'A'), snapshot(empty), ['authentik_events.view_systemtask'], UPDATED);
     expect(row.verdict).toEqual({ level: 'UNKNOWN', reason: 'the token cannot see sync tasks: it lacks the permission authentik_events.view_systemtask' });
   });
 
@@ -75,21 +76,23 @@ describe('a source row', () => {
       ['b', snapshot(polled('b'))],
     ]);
     const missing: string[] = [];
-    const first = sourceRows(sources, entries, missing, cache);
+    const first = sourceRows(sources, entries, missing, UPDATED, cache);
     const next = new Map(entries).set('b', snapshot(polled('b', { problems: 1 })));
-    const second = sourceRows(sources, next, missing, cache);
+    const second = sourceRows(sources, next, missing, UPDATED, cache);
     expect(second[0]).toBe(first[0]);
     expect(second[1]).not.toBe(first[1]);
+    // Verdicts age without new data: a later verdict time makes new rows.
+    expect(sourceRows(sources, next, missing, UPDATED + 30_000, cache)[0]).not.toBe(first[0]);
   });
 });
 
 describe('filtering, sorting and counting rows', () => {
   const rows = [
-    sourceRow(source('zeta', 'Zeta'), snapshot(polled('zeta', { startOffsetMin: 1 })), []),
-    sourceRow(source('alpha', 'Alpha'), snapshot(polled('alpha', { problems: 2, startOffsetMin: 3 })), []),
-    sourceRow(source('mid', 'Mid'), snapshot(polled('mid', { errors: 1, startOffsetMin: 2 })), []),
-    sourceRow(source('gone', 'Gone'), snapshot(null, { phase: 'retrying', error: new ApiError('timeout', 'auth.example.com did not answer within 10 s.'), failures: 2 }), []),
-    sourceRow(source('new', 'New'), undefined, []),
+    sourceRow(source('zeta', 'Zeta'), snapshot(polled('zeta', { startOffsetMin: 1 })), [], UPDATED),
+    sourceRow(source('alpha', 'Alpha'), snapshot(polled('alpha', { problems: 2, startOffsetMin: 3 })), [], UPDATED),
+    sourceRow(source('mid', 'Mid'), snapshot(polled('mid', { errors: 1, startOffsetMin: 2 })), [], UPDATED),
+    sourceRow(source('gone', 'Gone'), snapshot(null, { phase: 'retrying', error: new ApiError('timeout', 'auth.example.com did not answer within 10 s.'), failures: 2 }), [], UPDATED),
+    sourceRow(source('new', 'New'), undefined, [], UPDATED),
   ];
   const names = (list: { name: string }[]) => list.map((r) => r.name);
 

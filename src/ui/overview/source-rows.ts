@@ -66,7 +66,12 @@ const EMPTY_SNAPSHOT: PollSnapshot<SourcePoll> = {
 };
 
 /** One source's row from its list entry and its poll. */
-export function sourceRow(source: LdapSource, snapshot: PollSnapshot<SourcePoll> | undefined, missingPermissions: readonly string[]): SourceRow {
+export function sourceRow(
+  source: LdapSource,
+  snapshot: PollSnapshot<SourcePoll> | undefined,
+  missingPermissions: readonly string[],
+  now: number,
+): SourceRow {
   const poll = snapshot ?? EMPTY_SNAPSHOT;
   const ldap = ldapState(source);
   const base = {
@@ -88,7 +93,7 @@ export function sourceRow(source: LdapSource, snapshot: PollSnapshot<SourcePoll>
     status: { ...data.status, tasks: data.run.tasks },
     source,
     missingPermissions,
-    now: new Date(poll.updatedAt ?? Date.now()),
+    now: new Date(now),
     tasksStillArriving: data.tasksStillArriving,
   });
   const { summary } = assessment;
@@ -106,7 +111,7 @@ export function sourceRow(source: LdapSource, snapshot: PollSnapshot<SourcePoll>
 }
 
 export interface RowCache {
-  rows: WeakMap<PollSnapshot<SourcePoll>, { source: LdapSource; missing: readonly string[]; row: SourceRow }>;
+  rows: WeakMap<PollSnapshot<SourcePoll>, { source: LdapSource; missing: readonly string[]; now: number; row: SourceRow }>;
 }
 
 export function createRowCache(): RowCache {
@@ -121,15 +126,17 @@ export function sourceRows(
   sources: readonly LdapSource[],
   entries: ReadonlyMap<string, PollSnapshot<SourcePoll>>,
   missingPermissions: readonly string[],
+  /** The verdicts' clock (a coarse one: see useVerdictClock). */
+  now: number,
   cache: RowCache = createRowCache(),
 ): SourceRow[] {
   return sources.map((source) => {
     const snapshot = entries.get(source.slug);
-    if (!snapshot) return sourceRow(source, undefined, missingPermissions);
+    if (!snapshot) return sourceRow(source, undefined, missingPermissions, now);
     const hit = cache.rows.get(snapshot);
-    if (hit && hit.source === source && hit.missing === missingPermissions) return hit.row;
-    const row = sourceRow(source, snapshot, missingPermissions);
-    cache.rows.set(snapshot, { source, missing: missingPermissions, row });
+    if (hit && hit.source === source && hit.missing === missingPermissions && hit.now === now) return hit.row;
+    const row = sourceRow(source, snapshot, missingPermissions, now);
+    cache.rows.set(snapshot, { source, missing: missingPermissions, now, row });
     return row;
   });
 }

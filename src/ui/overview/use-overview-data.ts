@@ -10,6 +10,7 @@ import type { Clock } from '../../poll/clock.js';
 import { createFleetPoller, DEFAULT_FLEET_CONCURRENCY } from '../../poll/fleet.js';
 import { createPoller, type PollSnapshot } from '../../poll/poller.js';
 import { useServerIdentity } from '../hooks/use-server-identity.js';
+import { useVerdictClock } from '../hooks/use-verdict-clock.js';
 import { createSourceFetch } from './source-fetch.js';
 import { createRowCache, sourceRows, type SourceRow } from './source-rows.js';
 
@@ -124,9 +125,10 @@ export function useOverviewData(options: OverviewDataOptions): { data: OverviewD
   );
 
   const cache = useRef(createRowCache());
+  const verdictTime = useVerdictClock(active, clock);
   const rows = useMemo(
-    () => sourceRows(sources ?? [], fleetSnapshot.entries, missingPermissions, cache.current),
-    [sources, fleetSnapshot, missingPermissions],
+    () => sourceRows(sources ?? [], fleetSnapshot.entries, missingPermissions, verdictTime, cache.current),
+    [sources, fleetSnapshot, missingPermissions, verdictTime],
   );
   const lastChange = useMemo(() => {
     let newest: number | null = null;
