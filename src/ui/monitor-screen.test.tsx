@@ -1,3 +1,4 @@
+import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors.js';
 import type { SyncTask } from '../domain/model.js';
@@ -15,7 +16,11 @@ import {
   statusA,
   unreachable,
 } from './testing/fixtures.js';
-import { renderScreen } from './testing/render-screen.js';
+import { MonitorScreen } from './monitor-screen.js';
+import { NoticesProvider } from './notices-context.js';
+import { renderScreen, screenProps } from './testing/render-screen.js';
+import { ThemeProvider } from './theme-context.js';
+import { createTheme } from './theme.js';
 import { BACKSPACE, CTRL_C, DOWN, ENTER, ESC, press, tick, waitForFrame } from './testing/wait-for-frame.js';
 
 const lines = (frame: string) => frame.split('\n');
@@ -353,6 +358,25 @@ describe('connection states', () => {
   it('shows the spinner and "sync running" while a run is in progress', async () => {
     const screen = renderScreen({ data: monitorData({ tasks: mixedRun().slice(0, 4), tasksStillArriving: true }) });
     await waitForFrame(screen.lastFrame, (f) => lines(f)[1]?.includes('sync running') ?? false);
+  });
+});
+
+describe('header warnings', () => {
+  it('says up front when the token cannot see sync tasks, whatever the verdict', async () => {
+    const screen = renderScreen({ data: { ...monitorData(), missingPermissions: ['authentik_events.view_systemtask'] } });
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
+    expect(lines(frame).slice(0, 3).join('\n')).toContain('the token cannot see sync tasks: it lacks authentik_events.view_systemtask');
+  });
+  it('repeats the session warnings (TLS off) while the app runs', async () => {
+    const app = render(
+      <ThemeProvider theme={createTheme({ color: false, ascii: false })}>
+        <NoticesProvider notices={['TLS verification is off']}>
+          <MonitorScreen {...screenProps({ columns: 160 })} />
+        </NoticesProvider>
+      </ThemeProvider>,
+    );
+    const frame = await waitForFrame(app.lastFrame, (f) => f.includes('Tasks 10'));
+    expect(lines(frame).slice(0, 3).join('\n')).toContain('TLS verification is off');
   });
 });
 

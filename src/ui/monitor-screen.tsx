@@ -223,6 +223,8 @@ export function MonitorScreen(props: MonitorScreenProps) {
 
   const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale';
   const now = useNow(ticking, 1000, props.now);
+  const detailPermission = data.snapshot.data?.status.missingDetailPermission;
+  const missingPermissions = data.missingPermissions.length > 0 ? data.missingPermissions : detailPermission ? [detailPermission] : [];
 
   if (layout.tooSmall) {
     return (
@@ -292,6 +294,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
         intervalMs={props.intervalMs}
         now={now}
         schedule={data.snapshot.data?.status.schedule ?? null}
+        missingPermissions={missingPermissions}
       />
       {state.help ? (
         <HelpOverlay width={width} height={bodyAndSummary} mode={underHelp} top={state.help.top} />

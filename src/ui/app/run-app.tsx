@@ -1,6 +1,7 @@
 // `aksync` on a terminal: one alternate-screen session, one render of the App, and the exit code it ends with.
 // The sentence the App ends with (a cancelled setup) is printed after the terminal is back to normal.
 import { render } from 'ink';
+import { NoticesProvider } from '../notices-context.js';
 import { ThemeProvider } from '../theme-context.js';
 import { createTheme } from '../theme.js';
 import { App, type AppExit, type AppProps } from './App.js';
@@ -12,6 +13,8 @@ export interface RunAppOptions extends Omit<AppProps, 'onExit' | 'columns' | 'ro
   altScreen: boolean;
   /** Where the closing sentence goes (default process.stderr). */
   stderr?: { write(text: string): unknown };
+  /** Standing warnings about the session (TLS off, plain http), repeated in the headers. */
+  notices?: readonly string[];
 }
 
 export interface AppStreams {
@@ -26,14 +29,16 @@ export async function runApp(
   options: RunAppOptions,
   streams: AppStreams = { stdout: process.stdout, stdin: process.stdin },
 ): Promise<number> {
-  const { ascii, color, altScreen, stderr = process.stderr, ...appProps } = options;
+  const { ascii, color, altScreen, stderr = process.stderr, notices = [], ...appProps } = options;
   const { stdout, stdin, stop } = streams;
   let outcome: AppExit = { code: 0 };
   const session = openTerminalSession(stdout, altScreen);
   try {
     const instance = render(
       <ThemeProvider theme={createTheme({ color, ascii })}>
-        <App {...appProps} onExit={(exit) => (outcome = exit)} />
+        <NoticesProvider notices={notices}>
+          <App {...appProps} onExit={(exit) => (outcome = exit)} />
+        </NoticesProvider>
       </ThemeProvider>,
       { ...fullScreenRenderOptions(), stdout, stdin },
     );

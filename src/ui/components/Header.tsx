@@ -4,6 +4,7 @@ import Spinner from 'ink-spinner';
 import type { LdapSource, Schedule, ServerVersion } from '../../domain/model.js';
 import type { Verdict } from '../../domain/verdict.js';
 import { describeConnection, type ConnectionState, type ConnectionTone } from '../connection.js';
+import { useNotices } from '../notices-context.js';
 import { useTheme } from '../theme-context.js';
 import { verdictColor, type Theme } from '../theme.js';
 import { formatClock } from '../text.js';
@@ -22,6 +23,8 @@ export interface HeaderProps {
   now: number;
   /** Generation B: the source's schedule (next run). */
   schedule: Schedule | null;
+  /** Permissions the token lacks to see sync tasks: said up front, not left to look like "no run". */
+  missingPermissions: readonly string[];
 }
 
 function toneColor(theme: Theme, tone: ConnectionTone) {
@@ -39,6 +42,7 @@ function toneColor(theme: Theme, tone: ConnectionTone) {
 
 export function Header(props: HeaderProps) {
   const theme = useTheme();
+  const notices = useNotices();
   const { glyphs, colors } = theme;
   const sep = ` ${glyphs.separator} `;
   // Most telling first: a narrow terminal cuts the end of the line.
@@ -62,6 +66,10 @@ export function Header(props: HeaderProps) {
 
   const c = describeConnection(props.connection, props.now, props.intervalMs);
   const how: Segment[] = [{ text: c.state, color: toneColor(theme, c.tone), bold: c.tone === 'critical' }];
+  if (props.missingPermissions.length > 0) {
+    how.push({ text: `${sep}${glyphs.warning} the token cannot see sync tasks: it lacks ${props.missingPermissions.join(' and ')}`, color: colors.warning, bold: true });
+  }
+  for (const notice of notices) how.push({ text: `${sep}${glyphs.warning} ${notice}`, color: colors.warning });
   if (c.updated) how.push({ text: sep + c.updated, color: colors.muted });
   if (props.schedule) {
     const next = props.schedule.paused ? 'schedule paused' : `next run ${props.schedule.nextRun ? formatClock(props.schedule.nextRun) : 'not scheduled'}`;

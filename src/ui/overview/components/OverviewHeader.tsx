@@ -6,6 +6,7 @@ import type { CurrentUser, ServerVersion } from '../../../domain/model.js';
 import type { VerdictLevel } from '../../../domain/verdict.js';
 import type { PollPhase } from '../../../poll/poller.js';
 import { Line, type Segment } from '../../components/Line.js';
+import { useNotices } from '../../notices-context.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor } from '../../theme.js';
 import { formatAge, formatClock, plural } from '../../text.js';
@@ -35,6 +36,7 @@ const LEVELS: readonly VerdictLevel[] = ['CRITICAL', 'UNKNOWN', 'WARNING', 'OK']
 
 export function OverviewHeader(props: OverviewHeaderProps) {
   const theme = useTheme();
+  const notices = useNotices();
   const { glyphs, colors } = theme;
   const sep = ` ${glyphs.separator} `;
 
@@ -66,6 +68,7 @@ export function OverviewHeader(props: OverviewHeaderProps) {
   }
 
   const how: Segment[] = [];
+  for (const notice of notices) how.push({ text: `${glyphs.warning} ${notice}${sep}`, color: colors.warning });
   if (props.paused) how.push({ text: 'paused', color: colors.warning });
   else if (props.total === null && props.listError === null) how.push({ text: 'connecting', color: colors.muted });
   else if (props.counts.failing > 0) how.push({ text: `${props.counts.failing} of ${plural(props.total ?? 0, 'source')} failing`, color: colors.critical, bold: true });
