@@ -36,7 +36,7 @@ export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
   status: [...CONNECTION, 'json'],
   sources: [...CONNECTION, 'json'],
   sync: [...CONNECTION, 'yes', 'wait', 'interval', 'json'],
-  config: ['profile', 'url', 'token-file', 'insecure', 'timeout', 'no-color'],
+  config: ['profile', 'url', 'insecure', 'timeout', 'no-color'],
   demo: ['serve', 'generation', 'scenario', 'no-color', ...SCREEN],
   help: [],
 };
