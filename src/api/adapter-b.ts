@@ -136,6 +136,8 @@ export interface DetailB {
   schedule: Schedule | null;
   tasks: SyncTask[];
   missingDetailPermission: string | null;
+  /** The run has more tasks than aksync reads per poll. */
+  truncated?: boolean;
 }
 
 export function syncStatusB(status: SyncStatusBJson, detail: DetailB): SyncStatus {
@@ -147,5 +149,6 @@ export function syncStatusB(status: SyncStatusBJson, detail: DetailB): SyncStatu
     lastSyncStatus: status.last_sync_status ?? null,
     schedule: detail.schedule,
     missingDetailPermission: detail.missingDetailPermission,
+    detailTruncated: detail.truncated ?? false,
   };
 }

@@ -168,8 +168,9 @@ export function createClient(options: ClientOptions): AuthentikApi {
       return { schedule: null, tasks: [], missingDetailPermission: await lacking(PERMISSIONS.viewSchedule, opts?.signal) };
     }
     let tasks: SyncTask[];
+    let truncated: boolean;
     try {
-      tasks = await latestRunTasks(schedule.id, slug, opts?.signal);
+      ({ tasks, truncated } = await latestRunTasks(schedule.id, slug, opts?.signal));
     } catch (error) {
       if (isApiError(error) && error.kind === 'forbidden') {
         return { schedule: scheduleB(schedule), tasks: [], missingDetailPermission: PERMISSIONS.viewTask };
@@ -177,10 +178,11 @@ export function createClient(options: ClientOptions): AuthentikApi {
       throw error;
     }
     const missing = tasks.length === 0 ? await lacking(PERMISSIONS.viewTask, opts?.signal) : null;
-    return { schedule: scheduleB(schedule), tasks, missingDetailPermission: missing };
+    return { schedule: scheduleB(schedule), tasks, missingDetailPermission: missing, truncated };
   }
 
-  async function latestRunTasks(scheduleId: string, slug: string, signal?: AbortSignal): Promise<SyncTask[]> {
+  /** The newest run's tasks; `truncated` when the run goes on beyond the pages aksync reads per poll. */
+  async function latestRunTasks(scheduleId: string, slug: string, signal?: AbortSignal): Promise<{ tasks: SyncTask[]; truncated: boolean }> {
     const seen: TaskJson[] = [];
     for (let page = 1; ; page++) {
       const call: Call = {
@@ -198,9 +200,9 @@ export function createClient(options: ClientOptions): AuthentikApi {
       };
       const body = parseAnswer(taskListSchema, await transport(call, signal), shown(call.path));
       seen.push(...body.results);
-      const noMore = body.pagination.next === 0 || body.pagination.next <= page || page >= MAX_TASK_PAGES;
-      const run = latestRun(seen, slug, noMore);
-      if (run.settled) return run.tasks;
+      const listEnded = body.pagination.next === 0 || body.pagination.next <= page;
+      const run = latestRun(seen, slug, listEnded || page >= MAX_TASK_PAGES);
+      if (run.settled) return { tasks: run.tasks, truncated: !listEnded && !latestRun(seen, slug, false).settled };
     }
   }
 

@@ -78,6 +78,8 @@ export interface SyncStatus {
   schedule: Schedule | null;
   /** generation B: detail (schedule/tasks) could not be read for lack of this permission */
   missingDetailPermission: string | null;
+  /** generation B: the run has more tasks than aksync reads per poll; counts cover the newest of them */
+  detailTruncated?: boolean;
 }
 
 export interface ConnectivityEntry {

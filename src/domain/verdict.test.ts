@@ -212,6 +212,11 @@ describe('assess: generation B', () => {
     expect(a.verdict.level).toBe('WARNING');
     expect(a.verdict.reason).toContain('stale');
   });
+  it('says when a very large run was only read in part', () => {
+    const page = pageTask('corp-ad', 'users', [synced(50)]);
+    const a = assess({ slug: 'corp-ad', now, status: { ...base, tasks: [page], detailTruncated: true } });
+    expect(a.verdict.reason).toBe('1 page, 50 objects synced (counts cover the newest 1 task of a larger run)');
+  });
   it('OK from the status fields alone when detail is fine', () => {
     expect(assess({ slug: 'corp-ad', now, status: base }).verdict.level).toBe('OK');
   });

@@ -266,5 +266,8 @@ export function assess(input: AssessInput): Assessment {
       verdict = { level: 'WARNING', reason: 'no sync run recorded (authentik keeps a run\'s tasks for about 2 hours)' };
     }
   }
+  if (status.detailTruncated) {
+    verdict = { ...verdict, reason: `${verdict.reason} (counts cover the newest ${plural(summary.tasks.length, 'task')} of a larger run)` };
+  }
   return { summary, verdict, running };
 }
