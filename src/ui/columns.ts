@@ -1,5 +1,6 @@
 // Fixed-width columns that drop out, least useful first, when the terminal is narrow, so the last (free text)
 // column keeps room to say something.
+import { safeLine } from '../domain/sanitize.js';
 import { fit } from './text.js';
 
 export interface Column<K extends string = string> {
@@ -23,13 +24,14 @@ export function chooseColumns<K extends string>(columns: readonly Column<K>[], w
   return kept;
 }
 
-/** The fixed columns' cells for one row, each padded to its width with one space after it. */
+/** The fixed columns' cells for one row, each padded to its width with one space after it. Made safe before
+ * measuring: a control character shown as `\x1b` takes four columns, not zero. */
 export function fixedCells<K extends string>(
   columns: readonly Column<K>[],
   values: Record<K, string>,
   ellipsis: string,
 ): Array<{ key: K; text: string }> {
-  return columns.map((c) => ({ key: c.key, text: fit(values[c.key], c.width, c.align, ellipsis) + ' ' }));
+  return columns.map((c) => ({ key: c.key, text: fit(safeLine(values[c.key]), c.width, c.align, ellipsis) + ' ' }));
 }
 
 export function fixedWidth(columns: readonly Column[]): number {

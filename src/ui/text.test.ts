@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedCells } from './columns.js';
 import { fit, formatAge, formatDuration, safeCell, truncate, widthOf, wrapLine } from './text.js';
 
 describe('cells measured in terminal columns', () => {
@@ -45,5 +46,13 @@ describe('durations and ages', () => {
     expect(formatDuration(null)).toBe('-');
     expect(formatAge(130_000)).toBe('2m 10s');
     expect(formatAge(8_000)).toBe('8s');
+  });
+});
+
+describe('fixed columns with hostile text', () => {
+  it('measure the visible form of control characters, so the next column stays in place', () => {
+    const cells = fixedCells([{ key: 'logger', title: 'logger', width: 12 }], { logger: 'auth\u001b[2Jx' }, '…');
+    expect(cells[0]?.text).toBe('auth\\x1b[2Jx ');
+    expect(widthOf(cells[0]?.text ?? '')).toBe(13);
   });
 });
