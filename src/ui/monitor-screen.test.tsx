@@ -343,6 +343,12 @@ describe('connection states', () => {
     expect(lines(frame)[3]).toMatch(/^Previous run 14:02:01 → 14:02:12/);
   });
 
+  it('shows when the previous run ended, even while a new one is starting', async () => {
+    const screen = renderScreen({ data: monitorData({ label: 'previous', status: { ...statusA(mixedRun()), isRunning: true } }) });
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Previous run'));
+    expect(lines(frame)[3]).toMatch(/^Previous run 14:02:01 → 14:02:12/);
+  });
+
   it('generation B: shows the next scheduled run', async () => {
     const status = {
       ...statusA(mixedRun()),

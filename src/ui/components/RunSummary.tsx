@@ -31,7 +31,8 @@ export function RunSummary({ width, summary, label, running, mode, height }: Run
   if (!summary || summary.tasks.length === 0) {
     runLine.push({ text: 'No run to show', bold: true }, { text: sep + 'authentik keeps a run\'s tasks for about 2 hours after it ends', color: colors.muted });
   } else {
-    const end = running ? 'now' : formatClock(summary.finish);
+    // The previous run has ended even while the new one runs.
+    const end = running && label !== 'previous' ? 'now' : formatClock(summary.finish);
     runLine.push(
       label === 'previous' ? { text: 'Previous run ', bold: true, color: colors.warning } : { text: 'Run ', bold: true },
       { text: `${formatClock(summary.start)} ${glyphs.arrowRight} ${end}` },
