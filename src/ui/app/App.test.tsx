@@ -25,7 +25,7 @@ function server(): FakeApi {
 
 const goodCheck: CheckCredentials = async () => ({ ok: true, user: SUPERUSER, missingPermissions: [] });
 
-function firstRun(options: { check?: CheckCredentials; slug?: string | null; initialUrl?: string } = {}) {
+function firstRun(options: { check?: CheckCredentials; slug?: string | null; initialUrl?: string; rows?: number } = {}) {
   const home = tempConfigHome();
   const store = openConfigStore({ env: { XDG_CONFIG_HOME: home } });
   const api = server();
@@ -47,7 +47,7 @@ function firstRun(options: { check?: CheckCredentials; slug?: string | null; ini
         saveDefault={saveDefaultSource(store, 'default')}
         onExit={(exit) => exits.push(exit)}
         columns={100}
-        rows={24}
+        rows={options.rows ?? 24}
       />
     </ThemeProvider>,
   );
@@ -55,6 +55,12 @@ function firstRun(options: { check?: CheckCredentials; slug?: string | null; ini
 }
 
 describe('the first run', () => {
+  it('on a terminal too short for the form, says so in one line instead of drawing it', () => {
+    const app = firstRun({ rows: 12 });
+    expect(app.frame()).toBe('terminal too small (need 60×15, have 100×12)');
+    app.unmount();
+  });
+
   it('asks for the URL and token, checks and saves them, and continues to the overview', async () => {
     const app = firstRun();
     expect(app.frame()).toMatch(/aksync: connect to authentik/);

@@ -6,6 +6,9 @@ import type { AuthentikApi } from '../../api/types.js';
 import type { CheckCredentials } from '../../config/check.js';
 import type { ConfigStore } from '../../config/store.js';
 import type { Clock } from '../../poll/clock.js';
+import { TooSmall } from '../components/TooSmall.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { MIN_COLUMNS, MIN_ROWS } from '../layout.js';
 import { MonitorApp } from '../monitor-app.js';
 import { OverviewApp } from '../overview/OverviewApp.js';
 import type { StatusTone } from '../overview/overview-state.js';
@@ -89,6 +92,7 @@ export function App(props: AppProps) {
   const setDefault = useCallback<SaveDefault>((slug) => (latest.current.saveDefault ? latest.current.saveDefault(slug) : NOWHERE_TO_SAVE), []);
 
   const { start } = props;
+  const size = useTerminalSize();
   if (route.screen === 'setup' && start.kind === 'setup') {
     const onSaved = (saved: SavedCredentials) => {
       const made = start.connect(saved.url, saved.token);
@@ -99,6 +103,10 @@ export function App(props: AppProps) {
       setConnection(made.value);
       setRoute(props.slug ? { screen: 'monitor', slug: props.slug } : { screen: 'overview' });
     };
+    const columns = props.columns ?? size.columns;
+    const rows = props.rows ?? size.rows;
+    // The same floor as every screen: a form taller than the terminal would make ink clear the screen each frame.
+    if (columns < MIN_COLUMNS || rows < MIN_ROWS) return <TooSmall width={columns} columns={columns} rows={rows} />;
     return (
       <SetupForm
         store={start.store}
