@@ -7,6 +7,13 @@ const key = (overrides: Partial<Key>): Key => ({ ...NO_KEY, ...overrides });
 const MODES: Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm'];
 
 describe('the keymap', () => {
+  it('Backspace goes back like Esc from the task table, the log and a message (0x7f arrives as delete in ink 6.8)', () => {
+    for (const mode of ['table', 'log', 'detail'] as const) {
+      expect(actionFor(mode, '', { ...NO_KEY, backspace: true })).toBe('back');
+      expect(actionFor(mode, '', { ...NO_KEY, delete: true })).toBe('back');
+    }
+  });
+
   it('maps the documented keys of the task table', () => {
     expect(actionFor('table', 's', NO_KEY)).toBe('sort');
     expect(actionFor('table', '/', NO_KEY)).toBe('filter');

@@ -86,7 +86,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: '/', match: plain('/'), action: 'filter', description: 'filter tasks by type, id or message text', hint: 'filter', modes: ['table'] },
   { keys: 's', match: plain('s'), action: 'sort', description: 'sort by start, status, duration, problems', hint: 'sort', modes: ['table'] },
   { keys: 'e', match: plain('e'), action: 'problemsOnly', description: 'show only tasks with problems or errors', hint: 'problems', modes: ['table'] },
-  { keys: 'Esc', match: escape, action: 'back', description: 'clear the filter, or go back', modes: ['table'] },
+  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'clear the filter, or go back to the overview', modes: ['table'] },
 
   { keys: 'Enter', match: enter, action: 'open', description: "show the selected message's attributes", hint: 'details', modes: ['log'] },
   { keys: 'w', match: plain('w'), action: 'wrap', description: 'wrap or truncate long messages and tracebacks', hint: 'wrap', modes: ['log'] },
