@@ -14,6 +14,7 @@ import { ldapSourceSchema, paginated, sessionUserSchema, versionSchema } from '.
 import type { AuthentikApi, ClientOptions, RequestOptions, TriggerResult } from './types.js';
 import { parseServerUrl } from './url.js';
 import { defaultUserAgent } from './user-agent.js';
+import { serverLine } from './server-text.js';
 import { failShape, parseAnswer } from './validate.js';
 
 export const PERMISSIONS = {
@@ -77,7 +78,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
     const body = parseAnswer(versionSchema, await transport(call, opts?.signal), shown(call.path));
     const generation = generationOf(body.version_current);
     if (generation === undefined) {
-      failShape(shown(call.path), `field version_current: '${body.version_current.slice(0, 40)}' is not an authentik version`);
+      failShape(shown(call.path), `field version_current: '${serverLine(body.version_current, options.token).slice(0, 40)}' is not an authentik version`);
     }
     knownGeneration = generation;
     return { version: body.version_current, generation };

@@ -180,6 +180,12 @@ describe('server errors', () => {
     expect(error.message).toContain('bad header: Bearer [token]');
   });
 
+  it('no part of the token survives when a non-JSON answer starts with it (redacted before it is cut short)', async () => {
+    const server = await serve((req, res) => sendText(res, 200, 'text/plain', `x${String(req.headers.authorization).slice(7)} and more`));
+    const error = await expectApiError(client(server).version(), 'bad_response');
+    expect(error.message).toContain('"x[token] and more"');
+  });
+
   it('429 → server, busy', async () => {
     const server = await serve((_req, res) => sendJson(res, 429, { detail: 'Request was throttled.' }));
     const error = await expectApiError(client(server).version(), 'server');

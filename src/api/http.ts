@@ -129,7 +129,8 @@ function parseJsonBody(body: string, contentType: string | null, call: CallConte
   try {
     return JSON.parse(stripBom(body));
   } catch {
-    const start = serverLine(body.slice(0, 40), call.token);
+    // Redact before cutting: a cut token would no longer match.
+    const start = serverLine(body, call.token).slice(0, 40);
     throw new ApiError('bad_response', `${call.origin} sent something that is not JSON for ${call.shownPath} (it starts with "${start}").`, 200);
   }
 }
