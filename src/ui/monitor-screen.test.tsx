@@ -87,6 +87,16 @@ describe('task table', () => {
     expect(quit).toBe(false);
   });
 
+  it('a pasted filter ending in Enter is applied', async () => {
+    const screen = renderScreen();
+    await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
+    screen.stdin.write('/');
+    screen.stdin.write('svc-print\r');
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter "svc-print"'));
+    expect(frame).toContain('Tasks 1 of 10');
+    expect(frame).not.toContain('filter: ');
+  });
+
   it('says when the filter matches nothing', async () => {
     const screen = renderScreen();
     await press(screen.stdin, '/', 'z', 'z', 'z', ENTER);

@@ -46,6 +46,14 @@ function isSpecial(key: Key): boolean {
  */
 export function dispatchKey(mode: Mode, input: string, key: Key, handlers: KeymapHandlers): Mode {
   if (mode === 'edit') {
+    // A paste or a slow link can bring the Enter in the same chunk as the text: "refused\r".
+    const newline = input.length > 1 ? input.search(/[\r\n]/) : -1;
+    if (newline >= 0) {
+      if (newline > 0) handlers.onText(input.slice(0, newline));
+      const after = handlers.onAction('apply', mode);
+      const rest = input.slice(newline + 1);
+      return rest === '' ? after : dispatchKey(after, rest, NO_KEY, handlers);
+    }
     const action = actionFor('edit', input, key);
     if (action) return handlers.onAction(action, mode);
     if (!isSpecial(key) && input !== '') handlers.onText(input);
