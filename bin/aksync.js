@@ -20,5 +20,12 @@ if (process.argv.includes('--no-color') || (process.env.NO_COLOR ?? '') !== '' |
 // Never let React DevTools be dialled from an ops screen.
 delete process.env.DEV;
 
-const { main } = await import('../dist/cli/main.js');
+let main;
+try {
+  ({ main } = await import('../dist/cli/main.js'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+  process.stderr.write('aksync: this copy is not built yet. Run `npm install` (or `npm run build`) in its folder.\n');
+  process.exit(70);
+}
 process.exitCode = await main(process.argv.slice(2));
