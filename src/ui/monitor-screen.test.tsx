@@ -87,6 +87,14 @@ describe('task table', () => {
     expect(quit).toBe(false);
   });
 
+  it('keys arriving in one chunk ("jj\\r" over a slow link) move twice, then open the log', async () => {
+    const screen = renderScreen();
+    await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
+    screen.stdin.write('jj\r');
+    const frame = await waitForFrame(screen.lastFrame, (f) => / page \w+ \(/.test(f));
+    expect(frame).toMatch(/users page \w+ \(problems\)/);
+  });
+
   it('a pasted filter ending in Enter is applied', async () => {
     const screen = renderScreen();
     await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));

@@ -33,6 +33,15 @@ export interface KeymapHandlers {
   onText(text: string): void;
 }
 
+/** The key a control character stands for inside a chunk of input ("jjj\r" from a paste or a slow link). */
+function keyOf(ch: string): Key {
+  if (ch === '\r' || ch === '\n') return { ...NO_KEY, return: true };
+  if (ch === '\t') return { ...NO_KEY, tab: true };
+  if (ch === '\u007f') return { ...NO_KEY, delete: true };
+  if (ch === '\b') return { ...NO_KEY, backspace: true };
+  return NO_KEY;
+}
+
 function isSpecial(key: Key): boolean {
   return (
     key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home ||
@@ -67,7 +76,8 @@ export function dispatchKey(mode: Mode, input: string, key: Key, handlers: Keyma
         handlers.onText(chars.slice(i).join(''));
         return current;
       }
-      const action = actionFor(current, chars[i] as string, NO_KEY);
+      const ch = chars[i] as string;
+      const action = actionFor(current, ch, keyOf(ch));
       if (action) current = handlers.onAction(action, current);
     }
     return current;
