@@ -126,6 +126,10 @@ describe('assess: verdict rules', () => {
       expect(a.verdict.level).toBe('CRITICAL');
       expect(a.verdict.reason).toBe('LDAP server dc1.corp.example.com unreachable: socket connection error while opening: [Errno 111] Connection refused');
     });
+    it('OK for a disabled source with nothing on record: authentik is told not to sync it', () => {
+      const a = assess({ slug: 'x', status: statusA([]), now: LATER, source: source('x', { enabled: false }) });
+      expect(a.verdict).toEqual({ level: 'OK', reason: 'the source is disabled: authentik does not sync it' });
+    });
     it('WARNING "no sync run recorded" otherwise', () => {
       const a = ok(statusA([]));
       expect(a.verdict.level).toBe('WARNING');

@@ -248,6 +248,10 @@ export function assess(input: AssessInput): Assessment {
   const running = isRunning(input, summary);
   let verdict = verdictFromTasks(summary);
 
+  // A disabled source that has nothing on record is not failing: authentik is told not to sync it.
+  if (!verdict && !running && input.source && !input.source.enabled) {
+    return { summary, verdict: { level: 'OK', reason: 'the source is disabled: authentik does not sync it' }, running };
+  }
   if (status.generation === 'B') {
     verdict = worst(verdict, verdictFromGenerationB(status, input.now));
   }
