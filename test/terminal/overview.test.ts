@@ -52,7 +52,7 @@ describe('the overview in a terminal', () => {
     expect(row(screen, 'Corp EU')).toMatch(/FAILING +502 Bad Gateway from http:\/\/127\.0\.0\.1:\d+ \(an HTML page/);
     expect(row(screen, 'Branch office LDAP')).toMatch(/CRITICAL .*down +LDAP server ldap\.branch\.example/);
     expect(row(screen, 'Corporate AD')).toMatch(/OK .*ok +\d+ pages, [\d,]+ objects synced/);
-    expect(row(screen, 'OpenLDAP (staging)')).toMatch(/ no +WARNING/);
+    expect(row(screen, 'OpenLDAP (staging)')).toMatch(/ no +OK .*the source is disabled/);
     expect(screen).toMatch(/1 of 5 sources failing/);
     expect(t.screen()[ROWS - 1]).toBe('');
 
