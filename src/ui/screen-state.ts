@@ -1,7 +1,7 @@
 // Which screen is showing and where every cursor is: a pure reducer over a typed action union. The data itself
 // (tasks, messages) is not stored here; actions that move a cursor carry the rows they move over.
 import { nextMatch } from './log-rows.js';
-import { clamp, movePosition, positionOf, scrollWindow, type Motion } from './scroll.js';
+import { clamp, movePosition, positionOf, scrollTop, scrollWindow, type Motion } from './scroll.js';
 
 export const SORT_KEYS = ['start', 'status', 'duration', 'problems'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -215,11 +215,8 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return state.editing ? { ...setEdited(state, ''), editing: null } : state;
     case 'help/toggle':
       return { ...state, help: state.help ? null : { top: 0 } };
-    case 'help/move': {
-      if (!state.help) return state;
-      const maxTop = Math.max(0, action.count - action.height);
-      return { ...state, help: { top: clamp(movePosition(state.help.top, action.motion, action.count, action.height), 0, maxTop) } };
-    }
+    case 'help/move':
+      return state.help ? { ...state, help: { top: scrollTop(state.help.top, action.motion, action.count, action.height) } } : state;
     case 'confirm/open':
       return { ...state, confirmingSync: true, status: null };
     case 'confirm/close':

@@ -85,3 +85,8 @@ export function positionOf(sorted: ArrayLike<number>, value: number): number {
   if (sorted.length === 0) return 0;
   return Math.min(lowerBound(sorted, value), sorted.length - 1);
 }
+
+/** A scrolled page of `count` lines, `height` of them visible (the help overlay): the new top after a motion. */
+export function scrollTop(top: number, motion: Motion, count: number, height: number): number {
+  return clamp(movePosition(top, motion, count, height), 0, Math.max(0, count - height));
+}

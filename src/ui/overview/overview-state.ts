@@ -1,7 +1,7 @@
 // Where the overview's cursor is, how it sorts and filters, and what its status line says: a pure reducer over a
 // typed action union. The rows are not stored here; actions that move the cursor carry the slugs they move over.
 import type { Mode } from '../keymap.js';
-import { clamp, movePosition, scrollWindow, type Motion } from '../scroll.js';
+import { clamp, movePosition, scrollTop, scrollWindow, type Motion } from '../scroll.js';
 import { OVERVIEW_SORT_KEYS, type OverviewSortKey } from './source-rows.js';
 
 export type StatusTone = 'info' | 'ok' | 'error';
@@ -95,11 +95,8 @@ export function overviewReducer(state: OverviewState, action: OverviewAction): O
       return state.filter === '' ? state : { ...state, filter: '' };
     case 'help/toggle':
       return { ...state, help: state.help ? null : { top: 0 } };
-    case 'help/move': {
-      if (!state.help) return state;
-      const maxTop = Math.max(0, action.count - action.height);
-      return { ...state, help: { top: clamp(movePosition(state.help.top, action.motion, action.count, action.height), 0, maxTop) } };
-    }
+    case 'help/move':
+      return state.help ? { ...state, help: { top: scrollTop(state.help.top, action.motion, action.count, action.height) } } : state;
     case 'status':
       return { ...state, status: { text: action.text, tone: action.tone } };
     case 'status/clear':
