@@ -114,11 +114,21 @@ export function spawnTerminal(file: string, args: string[], options: TerminalOpt
   const watchers = new Set<() => void>();
   let exited: Exit | undefined;
 
+  // ink brackets each frame with synchronized-output markers (DEC 2026), and a terminal that honours them shows
+  // only whole frames. A frame arrives in several reads, so the screen is judged only between frames.
+  let frameOpen = false;
+  let tail = '';
   child.onData((data: string | Buffer) => {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     chunks.push(bytes);
+    const text = tail + bytes.toString('latin1');
+    const begin = text.lastIndexOf(SEQ.beginFrame);
+    const end = text.lastIndexOf(SEQ.endFrame);
+    const open = begin > end ? true : end >= 0 ? false : frameOpen;
+    tail = text.slice(-SEQ.beginFrame.length);
     term.write(bytes, () => {
-      for (const check of [...watchers]) check();
+      frameOpen = open;
+      if (!frameOpen) for (const check of [...watchers]) check();
     });
   });
 
@@ -161,7 +171,7 @@ export function spawnTerminal(file: string, args: string[], options: TerminalOpt
       const failure = (why: string) =>
         new Error(`${why} waiting for ${description}\n--- screen (${term.cols}x${term.rows}, ${term.buffer.active.type}) ---\n${screenText()}\n---`);
       const check = () => {
-        if (test(screenText())) finish();
+        if (!frameOpen && test(screenText())) finish();
         else if (exited) finish(failure(`process exited (code ${exited.exitCode}, signal ${exited.signal ?? 'none'})`));
       };
       const timer = setTimeout(() => finish(failure(`timed out after ${timeoutMs} ms`)), timeoutMs);
@@ -243,6 +253,8 @@ export const SEQ = {
   altScreenOff: '\x1b[?1049l',
   showCursor: '\x1b[?25h',
   hideCursor: '\x1b[?25l',
+  beginFrame: '\x1b[?2026h',
+  endFrame: '\x1b[?2026l',
   clearScreen: '\x1b[2J',
   clearScrollback: '\x1b[3J',
 } as const;
