@@ -1,7 +1,7 @@
 // Keys → keymap actions. Text modes get the typed characters; elsewhere a burst of characters (fast typing,
 // paste, a slow SSH link) is taken one character at a time, so "jjj" moves three rows.
 import { useInput, type Key } from 'ink';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { actionFor, type ActionId, type Mode } from '../keymap.js';
 
 export const NO_KEY: Key = {
@@ -92,9 +92,14 @@ export function dispatchKey(mode: Mode, input: string, key: Key, handlers: Keyma
  */
 export function useKeymapInput(mode: Mode, handlers: KeymapHandlers, isActive: boolean): void {
   const current = useRef(mode);
-  // Every render carries every dispatched change, so the rendered mode is never older than the kept one.
+  const latest = useRef(handlers);
+  // Every render carries every dispatched change, so the rendered mode is never older than the kept one. The
+  // handlers too are taken from the latest render: ink re-subscribes a new handler only in an effect, after the frame
+  // is on screen, and a key in between must act on what the user sees (the row just selected), not on the frame before.
   current.current = mode;
-  useInput((input, key) => {
-    current.current = dispatchKey(current.current, input, key, handlers);
-  }, { isActive });
+  latest.current = handlers;
+  const onInput = useCallback((input: string, key: Key) => {
+    current.current = dispatchKey(current.current, input, key, latest.current);
+  }, []);
+  useInput(onInput, { isActive });
 }

@@ -2,7 +2,7 @@
 // its state and dispatch come from the owner (so the selection outlives a visit to a source's monitor), its keys
 // go through useOverviewKeys.
 import { Box } from 'ink';
-import { useMemo, type Dispatch } from 'react';
+import { useEffect, useMemo, type Dispatch } from 'react';
 import { Footer } from '../components/Footer.js';
 import { HelpOverlay, helpRows } from '../components/HelpOverlay.js';
 import { StatusLine } from '../components/StatusLine.js';
@@ -57,16 +57,22 @@ export function OverviewScreen(props: OverviewScreenProps) {
     mode,
     dispatch,
     slugs,
-    selectedSlug: slugs[selected] ?? null,
     rowsHeight,
     helpCount: helpRows('overview').length,
     helpHeight: tableHeight - 1,
     controls: props.controls,
-    onOpen: props.onOpen,
-    onSetDefault: props.onSetDefault,
     onQuit: props.onQuit,
     active: props.interactive && !layout.tooSmall,
   });
+
+  const { request } = state;
+  const { onOpen, onSetDefault } = props;
+  useEffect(() => {
+    if (!request) return;
+    dispatch({ type: 'request/done' });
+    if (request.kind === 'open') onOpen(request.slug);
+    else dispatch({ type: 'status', ...onSetDefault(request.slug) });
+  }, [request, dispatch, onOpen, onSetDefault]);
 
   // Ages tick only where one is shown: a stale source or a stale source list.
   const ticking = data.list.phase === 'stale' || data.rows.some((r) => r.error !== null && r.phase === 'stale');

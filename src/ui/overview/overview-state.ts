@@ -17,6 +17,11 @@ export interface OverviewState {
   editing: boolean;
   help: { top: number } | null;
   status: { text: string; tone: StatusTone } | null;
+  /**
+   * Enter or `d` on the selected source, resolved here against the latest state (keys can arrive before the frame
+   * that shows a new selection); the screen carries it out and clears it.
+   */
+  request: { kind: 'open' | 'setDefault'; slug: string } | null;
 }
 
 export type OverviewAction =
@@ -33,10 +38,12 @@ export type OverviewAction =
   | { type: 'help/toggle' }
   | { type: 'help/move'; motion: Motion; count: number; height: number }
   | { type: 'status'; text: string; tone: StatusTone }
-  | { type: 'status/clear' };
+  | { type: 'status/clear' }
+  | { type: 'request'; kind: 'open' | 'setDefault'; slugs: readonly string[] }
+  | { type: 'request/done' };
 
 export function initialOverviewState(selectedSlug: string | null = null): OverviewState {
-  return { selectedSlug, cursor: 0, top: 0, sort: 'name', filter: '', editing: false, help: null, status: null };
+  return { selectedSlug, cursor: 0, top: 0, sort: 'name', filter: '', editing: false, help: null, status: null, request: null };
 }
 
 /** Where the keyboard is: typing a filter, reading the help, or on the source table. */
@@ -73,6 +80,13 @@ export function overviewReducer(state: OverviewState, action: OverviewAction): O
     }
     case 'select':
       return state.selectedSlug === action.slug ? state : { ...state, selectedSlug: action.slug };
+    case 'request': {
+      const slug = action.slugs[selectedPosition(state, action.slugs)];
+      if (slug !== undefined) return { ...state, request: { kind: action.kind, slug } };
+      return action.kind === 'setDefault' ? { ...state, status: { tone: 'info', text: 'No source is selected.' } } : state;
+    }
+    case 'request/done':
+      return state.request === null ? state : { ...state, request: null };
     case 'sort':
       return { ...state, sort: nextSort(state.sort) };
     case 'edit/start':

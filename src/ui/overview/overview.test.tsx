@@ -171,7 +171,7 @@ describe('the overview', () => {
     await press(app.stdin, 'g', DOWN);
     expect(selectedLine(app.frame())).toMatch(/Branch office/);
     await press(app.stdin, 'd');
-    expect(app.frame()).toMatch(/Saved branch as the default source of profile 'default'/);
+    await waitForFrame(app.frame, (f) => /Saved branch as the default source of profile 'default'/.test(f));
     expect(store.read().profiles.default?.source).toBe('branch');
     app.unmount();
   });
@@ -180,7 +180,19 @@ describe('the overview', () => {
     const app = renderApp(fakeApi(fleet()));
     await waitForFrame(app.frame, allRead);
     await press(app.stdin, 'd');
-    expect(app.frame()).toMatch(/Nothing saved: there is no settings file here/);
+    await waitForFrame(app.frame, (f) => /Nothing saved: there is no settings file here/.test(f));
+    app.unmount();
+  });
+
+  it('Enter right after a move opens the row just selected, even before the frame shows it', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    expect(selectedLine(app.frame())).toMatch(/Behind the proxy/);
+    // Two input events with no render between them: Enter must see the move.
+    app.stdin.write('j');
+    app.stdin.write('\r');
+    await waitForFrame(app.frame, (f) => /Tasks \d+/.test(f));
+    expect(app.frame().split('\n')[0]).toMatch(/^aksync · (Branch office \(branch\)|branch) · /);
     app.unmount();
   });
 

@@ -3,22 +3,19 @@
 import { useCallback, type Dispatch } from 'react';
 import { useKeymapInput } from '../hooks/use-keymap-input.js';
 import { ACTION_MOTIONS, type ActionId, type Mode } from '../keymap.js';
-import type { OverviewAction, StatusTone } from './overview-state.js';
+import type { OverviewAction } from './overview-state.js';
 import type { OverviewControls } from './use-overview-data.js';
 
 export interface OverviewKeyOptions {
   mode: Mode;
   dispatch: Dispatch<OverviewAction>;
-  /** The slugs of the rows shown, in order, and the selected one. */
+  /** The slugs of the rows shown, in order. */
   slugs: readonly string[];
-  selectedSlug: string | null;
   /** Source rows that fit on screen (for page motions). */
   rowsHeight: number;
   helpCount: number;
   helpHeight: number;
   controls: OverviewControls;
-  onOpen: (slug: string) => void;
-  onSetDefault: (slug: string) => { tone: StatusTone; text: string };
   onQuit: () => void;
   active: boolean;
 }
@@ -47,11 +44,10 @@ export function useOverviewKeys(o: OverviewKeyOptions): void {
         o.controls.togglePause();
         return current;
       case 'open':
-        if (o.selectedSlug !== null) o.onOpen(o.selectedSlug);
+        dispatch({ type: 'request', kind: 'open', slugs: o.slugs });
         return current;
       case 'setDefault':
-        if (o.selectedSlug === null) dispatch({ type: 'status', tone: 'info', text: 'No source is selected.' });
-        else dispatch({ type: 'status', ...o.onSetDefault(o.selectedSlug) });
+        dispatch({ type: 'request', kind: 'setDefault', slugs: o.slugs });
         return current;
       case 'filter':
         dispatch({ type: 'edit/start' });
