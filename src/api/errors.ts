@@ -13,19 +13,6 @@ export type ApiErrorKind =
   | 'too_large'
   | 'aborted';
 
-export const ERROR_TITLES: Record<ApiErrorKind, string> = {
-  unreachable: 'unreachable',
-  tls: 'TLS error',
-  timeout: 'timed out',
-  unauthenticated: 'not authenticated',
-  forbidden: 'forbidden',
-  not_found: 'not found',
-  server: 'server error',
-  bad_response: 'bad response',
-  too_large: 'response too large',
-  aborted: 'cancelled',
-};
-
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   constructor(

@@ -30,11 +30,3 @@ export function formatTime(d: Date | null | undefined, sameDayAs?: Date): string
   if (sameDayAs && sameDayAs.toDateString() === d.toDateString()) return time;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
 }
-
-/** The local zone as `UTC+02:00`, for one label per screen or report. */
-export function formatZone(d: Date): string {
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return offset === 0 ? 'UTC' : `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}

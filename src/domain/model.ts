@@ -7,9 +7,6 @@ export type Generation = 'A' | 'B';
 export const PAGE_TYPES = ['users', 'groups', 'membership', 'user_deletions', 'group_deletions'] as const;
 export type KnownPageType = (typeof PAGE_TYPES)[number];
 
-/** Known log levels, lowest to highest; unknown levels are kept as-is and treated as info. */
-export const LOG_LEVELS = ['notset', 'debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical'] as const;
-
 export interface LogMessage {
   timestamp: Date | null;
   /** Server's log_level, lower-cased; may be a value this version does not know. */

@@ -24,8 +24,3 @@ export function safeLine(text: string): string {
 export function safeText(text: string): string {
   return text.replace(/\r\n/g, '\n').replace(/\t/g, '  ').replace(UNSAFE_KEEP_LINES, visible);
 }
-
-/** True when the string would be changed by safeLine (for tests and warnings). */
-export function hasUnsafe(text: string): boolean {
-  return new RegExp(UNSAFE.source).test(text);
-}
