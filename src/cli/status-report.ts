@@ -1,8 +1,8 @@
 // `aksync status` output: a monitoring-plugin first line, a short human summary, and the stable JSON object.
 import type { ApiError } from '../api/errors.js';
-import { formatDuration, formatTime } from '../domain/format.js';
+import { formatDuration, formatTime, plural } from '../domain/format.js';
 import { safeLine } from '../domain/sanitize.js';
-import { plural, VERDICT_EXIT_CODES, type VerdictLevel } from '../domain/verdict.js';
+import { VERDICT_EXIT_CODES, type VerdictLevel } from '../domain/verdict.js';
 import type { SourceCheck } from './check.js';
 import type { Paint } from './output.js';
 

@@ -1,32 +1,44 @@
-// Human formats for times and durations, shared by the plain commands and the screens.
+// Human formats for times, durations and counts: one implementation for the plain commands and the screens.
 
-/** `850ms`, `12.4s`, `1m 16s`, `2h 05m`, `3d 4h`. */
-export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '–';
-  const s = Math.max(0, seconds);
-  if (s < 1) return `${Math.round(s * 1000)}ms`;
-  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
-  const total = Math.round(s);
-  const m = Math.floor(total / 60);
-  if (m < 60) return `${m}m ${String(total % 60).padStart(2, '0')}s`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${String(m % 60).padStart(2, '0')}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
-}
-
-/** Age of a moment relative to now: `12s`, `2m 10s`, `3h 05m`. */
-export function formatAge(then: Date | number, now: Date | number): string {
-  return formatDuration((Number(now) - Number(then)) / 1000);
-}
-
-function pad(n: number): string {
+function two(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+/** A task or run length, short enough for a table column: `0.4s`, `12s`, `2m 7s`, `1h 02m`, `3d 4h`; `-` if unknown. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '-';
+  if (seconds < 0.05) return '<0.1s';
+  if (seconds < 10) return `${Math.round(seconds * 10) / 10}s`;
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  const whole = Math.round(seconds);
+  if (whole < 3600) return `${Math.floor(whole / 60)}m ${whole % 60}s`;
+  if (whole < 48 * 3600) return `${Math.floor(whole / 3600)}h ${two(Math.floor((whole % 3600) / 60))}m`;
+  return `${Math.floor(whole / 86400)}d ${Math.floor((whole % 86400) / 3600)}h`;
+}
+
+/** An age or a countdown in whole units: `8s`, `2m 10s`, `3h 5m`, `2d 4h`. */
+export function formatAge(milliseconds: number): string {
+  const s = Math.max(0, Math.round(milliseconds / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+  return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+/** Local wall-clock time, `HH:MM:SS`. */
+export function formatClock(date: Date | null): string {
+  if (!date || Number.isNaN(date.getTime())) return '--:--:--';
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
 /** Local `YYYY-MM-DD HH:MM:SS`; with `sameDayAs`, just `HH:MM:SS` when on that day. */
 export function formatTime(d: Date | null | undefined, sameDayAs?: Date): string {
-  if (!d || Number.isNaN(d.getTime())) return '–';
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  if (sameDayAs && sameDayAs.toDateString() === d.toDateString()) return time;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${time}`;
+  if (!d || Number.isNaN(d.getTime())) return '-';
+  if (sameDayAs && sameDayAs.toDateString() === d.toDateString()) return formatClock(d);
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${formatClock(d)}`;
+}
+
+/** `1 page`, `3 pages`, `2 retries`. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }

@@ -1,5 +1,6 @@
 // Tell the truth the raw status hides: authentik calls a page "successful" even when it skipped objects, and an
 // empty task list can mean "between runs", "no permission" or "LDAP server down". Pure: no I/O, no clock of its own.
+import { plural } from './format.js';
 import {
   PAGE_TYPES,
   type Generation,
@@ -161,10 +162,6 @@ export function summarise(slug: string, status: SyncStatus): RunSummary {
   const errorView = tasks.find((v) => v.isError);
   const firstError = errorView ? { task: errorView, text: errorView.headline } : null;
   return { slug, generation: status.generation, tasks, byType, totals, start, finish, durationSeconds, firstError };
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
 }
 
 function isRunning(input: AssessInput, summary: RunSummary): boolean {

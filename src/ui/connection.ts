@@ -1,7 +1,7 @@
 // The header's connection words, from the poller's snapshot: `live`, `paused`, `retrying in 8s (3 failures)`,
 // `stale 2m 10s`. Pure, so the wording is tested without a terminal.
 import type { PollSnapshot } from '../poll/poller.js';
-import { formatAge, formatClock, plural } from './text.js';
+import { formatAge, formatClock, plural } from '../domain/format.js';
 
 export type ConnectionState = Pick<
   PollSnapshot<unknown>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedCells } from './columns.js';
-import { fit, formatAge, formatDuration, safeCell, truncate, widthOf, wrapLine } from './text.js';
+import { fit, safeCell, truncate, widthOf, wrapLine } from './text.js';
 
 describe('cells measured in terminal columns', () => {
   it('cuts long text with an ellipsis to exactly the width', () => {
@@ -34,18 +34,6 @@ describe('cells measured in terminal columns', () => {
     const pieces = wrapLine('ab営業cd部グ', 4);
     expect(pieces.every((p) => widthOf(p) <= 4)).toBe(true);
     expect(pieces.join('')).toBe('ab営業cd部グ');
-  });
-});
-
-describe('durations and ages', () => {
-  it('reads like a person would say it', () => {
-    expect(formatDuration(0.42)).toBe('0.4s');
-    expect(formatDuration(41.5)).toBe('42s');
-    expect(formatDuration(127)).toBe('2m 7s');
-    expect(formatDuration(3720)).toBe('1h 02m');
-    expect(formatDuration(null)).toBe('-');
-    expect(formatAge(130_000)).toBe('2m 10s');
-    expect(formatAge(8_000)).toBe('8s');
   });
 });
 

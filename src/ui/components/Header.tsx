@@ -7,7 +7,7 @@ import { describeConnection, type ConnectionState, type ConnectionTone } from '.
 import { useNotices } from '../notices-context.js';
 import { useTheme } from '../theme-context.js';
 import { verdictColor, type Theme } from '../theme.js';
-import { formatClock } from '../text.js';
+import { formatClock } from '../../domain/format.js';
 import { Line, type Segment } from './Line.js';
 
 export interface HeaderProps {

@@ -4,7 +4,8 @@ import type { LogMessage } from '../../domain/model.js';
 import { attributeLines, eventLines } from '../log-rows.js';
 import { useTheme } from '../theme-context.js';
 import { levelColor } from '../theme.js';
-import { formatClock, wrapLine } from '../text.js';
+import { formatClock } from '../../domain/format.js';
+import { wrapLine } from '../text.js';
 import { Line, type Segment } from './Line.js';
 
 export interface MessageDetailProps {

@@ -7,7 +7,7 @@ import type { MinLevel } from '../screen-state.js';
 import { positionOf } from '../scroll.js';
 import { useTheme } from '../theme-context.js';
 import { levelColor } from '../theme.js';
-import { formatClock } from '../text.js';
+import { formatClock } from '../../domain/format.js';
 import { Line, type Segment } from './Line.js';
 
 export interface MessageLogProps {

@@ -2,7 +2,8 @@
 import { Box } from 'ink';
 import type { RunSummary as Summary, TypeSummary } from '../../domain/verdict.js';
 import { useTheme } from '../theme-context.js';
-import { fit, formatClock, formatDuration, plural } from '../text.js';
+import { formatClock, formatDuration, plural } from '../../domain/format.js';
+import { fit } from '../text.js';
 import { Line, type Segment } from './Line.js';
 
 export type RunLabel = 'current' | 'previous' | 'none';

@@ -7,7 +7,7 @@ import type { SortKey } from '../screen-state.js';
 import { SORT_LABELS, taskStatus, type TaskStatusKind } from '../task-rows.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
-import { formatClock, formatDuration } from '../text.js';
+import { formatClock, formatDuration } from '../../domain/format.js';
 import { Line, type Segment } from './Line.js';
 
 export interface TaskTableProps {

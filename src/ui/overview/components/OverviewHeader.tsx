@@ -9,7 +9,7 @@ import { Line, type Segment } from '../../components/Line.js';
 import { useNotices } from '../../notices-context.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor } from '../../theme.js';
-import { formatAge, formatClock, plural } from '../../text.js';
+import { formatAge, formatClock, plural } from '../../../domain/format.js';
 import type { RowCounts } from '../source-rows.js';
 
 export interface OverviewHeaderProps {

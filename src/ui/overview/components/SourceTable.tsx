@@ -6,7 +6,7 @@ import { chooseColumns, fixedCells, fixedWidth, type Column } from '../../column
 import { Line, type Segment } from '../../components/Line.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor, type Theme } from '../../theme.js';
-import { formatAge, formatClock, formatDuration } from '../../text.js';
+import { formatAge, formatClock, formatDuration } from '../../../domain/format.js';
 import { OVERVIEW_SORT_LABELS, rowText, rowWord, type OverviewSortKey, type SourceRow } from '../source-rows.js';
 
 export interface SourceTableProps {
