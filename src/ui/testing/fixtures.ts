@@ -4,6 +4,9 @@ import type { LdapSource, LogMessage, SyncStatus, SyncTask } from '../../domain/
 import { assess } from '../../domain/verdict.js';
 import type { PollSnapshot } from '../../poll/poller.js';
 import type { ActionOutcome, MonitorControls, MonitorData, PolledStatus } from '../hooks/use-monitor-data.js';
+import { statusA } from '../../domain/testing/factories.js';
+
+export { statusA };
 
 /** 30 September 2024, 14:02:00 local time: clock columns read 14:02:xx whatever the test machine's zone. */
 export const RUN_START = new Date(2024, 8, 30, 14, 2, 0);
@@ -72,9 +75,6 @@ export function mixedRun(): SyncTask[] {
   return tasks;
 }
 
-export function statusA(tasks: SyncTask[], isRunning = false): SyncStatus {
-  return { generation: 'A', isRunning, tasks, lastSuccessfulSync: null, lastSyncStatus: null, schedule: null, missingDetailPermission: null };
-}
 
 export function ldapSource(overrides: Partial<LdapSource> = {}): LdapSource {
   return {

@@ -62,9 +62,7 @@ export function run(slug: string, options: { pages?: number; problems?: number; 
   return tasks;
 }
 
-export function statusOf(tasks: SyncTask[], isRunning = false): SyncStatus {
-  return { generation: 'A', isRunning, tasks, lastSuccessfulSync: null, lastSyncStatus: null, schedule: null, missingDetailPermission: null };
-}
+export { statusA as statusOf } from '../../../domain/testing/factories.js';
 
 export interface FakeSource {
   source: LdapSource;
