@@ -3,22 +3,37 @@ import type { AuthentikApi } from '../api/types.js';
 import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion, type SyncStatus } from '../domain/model.js';
 import { assess, type Assessment } from '../domain/verdict.js';
 
-export interface SourceCheck {
+/** What does not change between two looks at a source: the server, the token's user, the source itself. */
+export interface SourceContext {
   source: LdapSource;
   version: ServerVersion;
   user: CurrentUser;
   missingPermissions: string[];
+}
+
+export interface SourceCheck extends SourceContext {
   status: SyncStatus;
   assessment: Assessment;
   checkedAt: Date;
 }
 
-export async function checkSource(api: AuthentikApi, slug: string, options: { signal?: AbortSignal; now?: () => Date } = {}): Promise<SourceCheck> {
+interface CheckOptions {
+  signal?: AbortSignal;
+  now?: () => Date;
+}
+
+/** The status of a source whose context is known: one status call (and, on 2025.8+, its schedule and tasks). */
+export async function recheckSource(api: AuthentikApi, context: SourceContext, options: CheckOptions = {}): Promise<SourceCheck> {
+  const { source, version, user, missingPermissions } = context;
+  const status = await api.syncStatus(source.slug, { signal: options.signal, source });
+  const checkedAt = options.now?.() ?? new Date();
+  const assessment = assess({ slug: source.slug, status, source, missingPermissions, now: checkedAt });
+  return { source, version, user, missingPermissions, status, assessment, checkedAt };
+}
+
+export async function checkSource(api: AuthentikApi, slug: string, options: CheckOptions = {}): Promise<SourceCheck> {
   const { signal } = options;
   const [version, user, source] = await Promise.all([api.version({ signal }), api.me({ signal }), api.getSource(slug, { signal })]);
-  const status = await api.syncStatus(slug, { signal, source });
   const missingPermissions = missingTaskPermissions(user, version.generation);
-  const checkedAt = options.now?.() ?? new Date();
-  const assessment = assess({ slug, status, source, missingPermissions, now: checkedAt });
-  return { source, version, user, missingPermissions, status, assessment, checkedAt };
+  return recheckSource(api, { source, version, user, missingPermissions }, options);
 }

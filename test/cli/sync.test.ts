@@ -49,6 +49,11 @@ for (const generation of ['A', 'B'] as const) {
       expect(report.running).toBe(false);
       expect(report.exit_code).toBe(code);
       expect(report.totals.pages).toBeGreaterThan(0);
+      // While waiting it asks only for the status: the server, the user and the source were read once, before.
+      const triggeredAt = sim.requests.findIndex((r) => trigger.test(`${r.method} ${r.path}`));
+      const after = sim.requests.slice(triggeredAt + 1).map((r) => r.path);
+      expect(after.some((path) => path.includes('/sync/status/'))).toBe(true);
+      expect(after.filter((path) => /\/admin\/version\/|\/core\/users\/me\/|\/sources\/ldap\/corp-ad\/$/.test(path))).toEqual([]);
     }, 60_000);
   });
 }

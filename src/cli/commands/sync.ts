@@ -7,7 +7,7 @@ import { safeLine } from '../../domain/sanitize.js';
 import { VERDICT_EXIT_CODES } from '../../domain/verdict.js';
 import { EXIT_USAGE } from '../main.js';
 import type { Flags } from '../args.js';
-import { checkSource, type SourceCheck } from '../check.js';
+import { checkSource, recheckSource, type SourceCheck } from '../check.js';
 import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
 import { colourWanted, paint, safeJson, type Io } from '../output.js';
 import { statusJson, statusText } from '../status-report.js';
@@ -55,8 +55,8 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done);
   });
 
-/** Polls until the run that started after `before` has finished; resolves with the final check. */
-export async function waitForRun(api: AuthentikApi, slug: string, before: SourceCheck, options: WaitOptions): Promise<{ check: SourceCheck; started: boolean }> {
+/** Polls (the status only: the server, user and source are known) until the run started after `before` has ended. */
+export async function waitForRun(api: AuthentikApi, before: SourceCheck, options: WaitOptions): Promise<{ check: SourceCheck; started: boolean }> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;
   const beforeIds = taskIds(before);
@@ -67,7 +67,7 @@ export async function waitForRun(api: AuthentikApi, slug: string, before: Source
     await sleep(options.intervalMs, options.signal);
     if (options.signal?.aborted) break;
     try {
-      last = await checkSource(api, slug, { signal: options.signal });
+      last = await recheckSource(api, before, { signal: options.signal });
     } catch (error) {
       // A blip while waiting is not the run's verdict; keep following.
       if (isApiError(error) && error.kind !== 'unauthenticated' && error.kind !== 'forbidden' && error.kind !== 'not_found') continue;
@@ -115,7 +115,7 @@ export async function runSync(positionals: string[], flags: Flags, io: Io): Prom
     const startedAt = Date.now();
     try {
       let lastLine = '';
-      const { check, started } = await waitForRun(api, slug, before, {
+      const { check, started } = await waitForRun(api, before, {
         intervalMs: settings.intervalSeconds * 1000,
         signal: stop.signal,
         onProgress: (c) => {
