@@ -180,6 +180,14 @@ describe('server errors', () => {
     expect(error.message).toContain('bad header: Bearer [token]');
   });
 
+  it('a one-letter token never eats letters of the server\'s text (only what can be an echo is redacted)', async () => {
+    const server = await serve((_req, res) => sendText(res, 502, 'text/html', NGINX_502));
+    const error = await expectApiError(client(server, { token: 't' }).version(), 'server');
+    expect(error.message).toMatch(/^502 Bad Gateway from /);
+    const echo = await serve((req, res) => sendJson(res, 500, { detail: `bad header: ${String(req.headers.authorization)}` }));
+    expect((await expectApiError(client(echo, { token: 't' }).version(), 'server')).message).toContain('bad header: Bearer [token].');
+  });
+
   it('no part of the token survives when a non-JSON answer starts with it (redacted before it is cut short)', async () => {
     // The token straddles the 40th character, where the quote is cut.
     const lead = 'x'.repeat(40 - Math.floor(TOKEN.length / 2));

@@ -1,11 +1,12 @@
 // Server text that ends up inside an error message: one safe, short line that never carries the token
 // (a proxy's error page may echo request headers back).
+import { redactToken } from '../domain/redact.js';
 import { safeLine } from '../domain/sanitize.js';
 
 export const MAX_SERVER_TEXT = 200;
 
 export function serverLine(text: string, secret: string): string {
-  const redacted = secret === '' ? text : text.split(secret).join('[token]');
+  const redacted = redactToken(text, secret);
   const line = safeLine(redacted.replace(/\s+/g, ' ').trim());
   return line.length > MAX_SERVER_TEXT ? `${line.slice(0, MAX_SERVER_TEXT - 1)}…` : line;
 }

@@ -1,6 +1,7 @@
 // The credentials check that `config login` and the setup form run before saving. The CLI supplies the real one
 // (client.me() and missingTaskPermissions); tests supply fakes.
 import type { CurrentUser } from '../domain/model.js';
+import { redactToken } from '../domain/redact.js';
 import { safeLine } from '../domain/sanitize.js';
 
 export type CredentialCheck =
@@ -9,11 +10,6 @@ export type CredentialCheck =
 
 /** Checks a token against `/core/users/me/`. Should resolve, not reject; a rejection is turned into a message. */
 export type CheckCredentials = (url: string, token: string) => Promise<CredentialCheck>;
-
-/** Replaces every occurrence of the token in a message, in case a lower layer quoted it. */
-export function redactToken(message: string, token: string): string {
-  return token === '' ? message : message.split(token).join('…');
-}
 
 /** Runs the check and guarantees a result whose message is safe to print: one line, no token. */
 export async function runCheck(check: CheckCredentials, url: string, token: string): Promise<CredentialCheck> {

@@ -195,7 +195,7 @@ describe('config login', () => {
     const check: CheckCredentials = async (_url, token) => ({ ok: false, message: `Token ${token} is not valid.` });
     const h = harness({ input: `${TOKEN}\n` });
     expect(await run(['login', '--url', 'https://ak.example.com'], store, h, check)).toBe(1);
-    expect(h.stderr.text).toContain('Token … is not valid.\nNothing was saved.');
+    expect(h.stderr.text).toContain('Token [token] is not valid.\nNothing was saved.');
     expect(h.all()).not.toContain(TOKEN);
     expect(fs.existsSync(store.path)).toBe(false);
   });
