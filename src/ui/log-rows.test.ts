@@ -39,6 +39,16 @@ describe('log rows', () => {
     expect(wrapped.every((line) => widthOf(line) <= 40)).toBe(true);
   });
 
+  it('wrapped, a long message breaks between words, not inside them', () => {
+    const event = "Group does not exist in our DB yet, skipping: 'CN=Contacts,OU=Distribution Lists,DC=corp,DC=example,DC=com'";
+    const lines = eventLines(event, true, 40);
+    expect(lines).toEqual([
+      'Group does not exist in our DB yet,',
+      "skipping: 'CN=Contacts,OU=Distribution",
+      "Lists,DC=corp,DC=example,DC=com'",
+    ]);
+  });
+
   it('never passes an escape sequence through, wrapped or not', () => {
     const hostile = 'user\u001b]52;c;ZXZpbA==\u0007\nline two\u001b[2J';
     for (const line of [...eventLines(hostile, false, 80), ...eventLines(hostile, true, 80)]) expect(line).not.toMatch(/[\u0000-\u001f]/);

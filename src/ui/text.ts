@@ -46,23 +46,68 @@ export function safeCell(text: string, columns: number, ellipsis = '…'): strin
   return truncate(safeLine(text), columns, ellipsis);
 }
 
-/** Hard-wrap one line (no newlines inside) into pieces of at most `columns`, on grapheme boundaries. */
-export function wrapLine(line: string, columns: number): string[] {
-  if (columns <= 0) return [''];
-  if (widthOf(line) <= columns) return [line];
-  const pieces: string[] = [];
-  let current = '';
+/** Where each grapheme of `text` starts, and how wide it is (a word too long for a line is cut between them). */
+function graphemes(text: string, offset: number): Array<{ at: number; end: number; width: number }> {
+  if (PRINTABLE_ASCII.test(text)) return Array.from(text, (_, i) => ({ at: offset + i, end: offset + i + 1, width: 1 }));
+  return Array.from(segmenter.segment(text), ({ segment, index }) => ({
+    at: offset + index,
+    end: offset + index + segment.length,
+    width: stringWidth(segment),
+  }));
+}
+
+/**
+ * Word-wrap one line (no newlines inside) to `columns`: the `[start, end)` character ranges of its display lines.
+ * Lines break at spaces (the spaces at a break are dropped); a word longer than a line is cut on grapheme
+ * boundaries; the line's own indentation is kept. Ranges, so text made of styled segments can be cut the same way.
+ */
+export function wrapRanges(line: string, columns: number): Array<[number, number]> {
+  if (columns <= 0 || widthOf(line) <= columns) return [[0, line.length]];
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  let end = 0;
   let used = 0;
-  for (const { segment } of segmenter.segment(line)) {
-    const w = stringWidth(segment);
-    if (used + w > columns && current !== '') {
-      pieces.push(current);
-      current = '';
-      used = 0;
+  /** The spaces since the last word, held back until the next word shows whether they end the line. */
+  let gapWidth = 0;
+  for (const match of line.matchAll(/ +|[^ ]+/g)) {
+    const token = match[0];
+    const at = match.index;
+    const width = widthOf(token);
+    if (token[0] === ' ' && at > 0) {
+      gapWidth = width;
+      continue;
     }
-    current += segment;
-    used += w;
+    if (end > start && used + gapWidth + width <= columns) {
+      end = at + token.length;
+      used += gapWidth + width;
+    } else {
+      if (end > start) out.push([start, end]);
+      start = at;
+      end = at;
+      used = 0;
+      if (width <= columns) {
+        end = at + token.length;
+        used = width;
+      } else {
+        // Too long for any line: full pieces now, the last piece starts the next line.
+        for (const g of graphemes(token, at)) {
+          if (used + g.width > columns && end > start) {
+            out.push([start, end]);
+            start = g.at;
+            used = 0;
+          }
+          used += g.width;
+          end = g.end;
+        }
+      }
+    }
+    gapWidth = 0;
   }
-  pieces.push(current);
-  return pieces;
+  out.push([start, end]);
+  return out;
+}
+
+/** Word-wrap one line (no newlines inside) into pieces of at most `columns` (see wrapRanges). */
+export function wrapLine(line: string, columns: number): string[] {
+  return wrapRanges(line, columns).map(([start, end]) => line.slice(start, end));
 }
