@@ -38,6 +38,18 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['help', 'sync'])).toEqual({ kind: 'help', command: 'sync' });
     expect(parseCommandLine(['-V'])).toEqual({ kind: 'version' });
   });
+  it('help for a command that does not exist is a usage error naming the nearest command', () => {
+    expect(parseCommandLine(['help', 'stauts'])).toMatchObject({
+      kind: 'usage-error',
+      message: "no command 'stauts'. Did you mean 'status'?",
+    });
+    const far = parseCommandLine(['help', 'bogus']);
+    expect(far.kind).toBe('usage-error');
+    if (far.kind === 'usage-error') {
+      expect(far.message).toMatch(/^no command 'bogus'\. Commands: monitor, status, sources, sync, config, demo, help\.$/);
+      expect(far.hint).toBe("Run 'aksync help' for usage.");
+    }
+  });
   it('refuses extra arguments and non-slug text', () => {
     expect(parseCommandLine(['status', 'a', 'b'])).toMatchObject({ kind: 'usage-error', message: "unexpected argument 'b'" });
     expect(parseCommandLine(['status', 'a/b'])).toMatchObject({ kind: 'usage-error' });

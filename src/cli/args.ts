@@ -1,6 +1,7 @@
 // Arguments → one command and its flags. node:util's parseArgs does the parsing; this file owns the vocabulary:
 // which flags each command takes, and the one-line errors (exit 2) for everything else.
 import { parseArgs } from 'node:util';
+import { safeLine } from '../domain/sanitize.js';
 
 export const COMMANDS = ['monitor', 'status', 'sources', 'sync', 'config', 'demo', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -95,6 +96,15 @@ function usage(message: string, command: CommandName | null): ParsedArgs {
   return { kind: 'usage-error', message, hint: `Run 'aksync ${command && command !== 'monitor' ? `${command} ` : ''}--help' for usage.` };
 }
 
+/** `aksync help [TOPIC]`: the topic's help, or a usage error naming the nearest command. */
+function helpFor(topic: string | undefined): ParsedArgs {
+  if (topic === undefined) return { kind: 'help', command: null };
+  if ((COMMANDS as readonly string[]).includes(topic)) return { kind: 'help', command: topic as CommandName };
+  const near = closestCommand(topic);
+  const hint = near ? `Did you mean '${near}'?` : `Commands: ${COMMANDS.join(', ')}.`;
+  return { kind: 'usage-error', message: `no command '${safeLine(topic)}'. ${hint}`, hint: "Run 'aksync help' for usage." };
+}
+
 function seconds(name: string, text: string | undefined, min: number, max: number): number | string | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
@@ -135,7 +145,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
 
   if (values.version) return { kind: 'version' };
-  if (command === 'help') return { kind: 'help', command: (COMMANDS as readonly string[]).includes(rest[0] ?? '') ? (rest[0] as CommandName) : null };
+  if (command === 'help') return helpFor(rest[0]);
   if (values.help) return { kind: 'help', command: first === undefined ? null : command };
 
   const allowed = new Set<string>([...COMMAND_FLAGS[command], 'help', 'version']);
