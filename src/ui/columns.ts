@@ -1,7 +1,8 @@
-// Fixed-width columns that drop out, least useful first, when the terminal is narrow, so the last (free text)
-// column keeps room to say something.
+// Table columns: each has a width it needs; on a narrow terminal columns drop out, least useful first, so the last
+// (free text) column keeps room to say something; on a wide one, columns that hold names grow toward their longest
+// value, and the free-text column takes the rest.
 import { safeLine } from '../domain/sanitize.js';
-import { fit } from './text.js';
+import { fit, widthOf } from './text.js';
 
 export interface Column<K extends string = string> {
   key: K;
@@ -10,6 +11,8 @@ export interface Column<K extends string = string> {
   align?: 'left' | 'right';
   /** Lower drops first; columns without it never drop. */
   dropOrder?: number;
+  /** Widens toward its longest value when there is room (names). */
+  grow?: boolean;
 }
 
 /** The columns that fit `width` with at least `minRest` columns left for the free-text column (one space apart). */
@@ -22,6 +25,38 @@ export function chooseColumns<K extends string>(columns: readonly Column<K>[], w
     kept.splice(kept.indexOf(column), 1);
   }
   return kept;
+}
+
+/**
+ * The columns for a table `width` wide: those that fit with `minRest` left for the free-text column, growing columns
+ * widened toward `longest[key]` (the widest value they hold). Growth takes at most half of the room beyond
+ * `growFrom` (the free text's share that names never take), so a message keeps at least as much of a wide terminal
+ * as the names beside it.
+ */
+export function allocateColumns<K extends string>(
+  columns: readonly Column<K>[],
+  width: number,
+  minRest: number,
+  longest: Partial<Record<NoInfer<K>, number>>,
+  growFrom = minRest,
+): Column<K>[] {
+  const kept = chooseColumns(columns, width, minRest);
+  let budget = Math.floor(Math.max(0, width - fixedWidth(kept) - Math.max(minRest, growFrom)) / 2);
+  return kept.map((column) => {
+    if (!column.grow) return column;
+    const grown = Math.min(budget, Math.max(0, (longest[column.key] ?? 0) - column.width));
+    budget -= grown;
+    return grown > 0 ? { ...column, width: column.width + grown } : column;
+  });
+}
+
+/** The widest value of each of `keys` among `rows`, as a table cell shows it (made safe, in terminal columns). */
+export function longestValues<R, K extends string>(rows: readonly R[], keys: readonly K[], value: (row: R, key: K) => string): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const row of rows) {
+    for (const key of keys) out[key] = Math.max(out[key] ?? 0, widthOf(safeLine(value(row, key))));
+  }
+  return out;
 }
 
 /** The fixed columns' cells for one row, each padded to its width with one space after it. Made safe before

@@ -143,6 +143,13 @@ describe('message log', () => {
     expect(frame).toContain('truncated');
   });
 
+  it('on a wide terminal the logger column widens to show whole logger names', async () => {
+    const screen = renderScreen({ columns: 220 });
+    await press(screen.stdin, 'G', ENTER);
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('membership page'));
+    expect(frame).toMatch(/▶ +14:02:00 error +authentik\.sources\.ldap\.sync\.membership +\[6 lines\] ldap3/);
+  });
+
   it('`w` wraps long events so the whole traceback shows', async () => {
     const screen = await openFailedPage();
     await press(screen.stdin, 'w');

@@ -93,7 +93,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const search = log?.search ?? '';
   const visible = useMemo(() => visibleMessages(messages, minLevel), [messages, minLevel]);
   const matches = useMemo(() => searchMatches(messages, visible, search), [messages, visible, search]);
-  const eventColumns = logEventColumns(width);
+  const eventColumns = logEventColumns(width, messages);
   const lines = useMemo(() => createLogLines(messages, wrap, eventColumns), [messages, wrap, eventColumns]);
   const logRowsHeight = Math.max(1, layout.bodyHeight - 1);
   const cursorPosition = positionOf(visible, log?.cursor ?? 0);

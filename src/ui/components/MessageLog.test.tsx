@@ -15,7 +15,7 @@ describe('a log of 100,000 messages', () => {
     const height = 30;
     const renderAt = (messages: typeof task.messages, top: number) => {
       const visible = visibleMessages(messages, 'all');
-      const lines = createLogLines(messages, false, logEventColumns(120));
+      const lines = createLogLines(messages, false, logEventColumns(120, messages));
       const started = performance.now();
       const instance = render(
         <MessageLog

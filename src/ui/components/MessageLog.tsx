@@ -1,7 +1,7 @@
 // A task's messages: time, level, logger, event. Renders only the rows that fit, whatever the number of messages.
 import { Box } from 'ink';
 import type { LogMessage } from '../../domain/model.js';
-import { chooseColumns, fixedCells, fixedWidth, type Column } from '../columns.js';
+import { allocateColumns, fixedCells, fixedWidth, longestValues, type Column } from '../columns.js';
 import type { LogLines } from '../log-rows.js';
 import type { MinLevel } from '../screen-state.js';
 import { positionOf } from '../scroll.js';
@@ -36,13 +36,29 @@ const COLUMNS: readonly Column<Key>[] = [
   { key: 'marker', title: '', width: 2 },
   { key: 'time', title: 'time', width: 8 },
   { key: 'level', title: 'level', width: 9 },
-  { key: 'logger', title: 'logger', width: 16, dropOrder: 1 },
+  { key: 'logger', title: 'logger', width: 16, dropOrder: 1, grow: true },
 ];
 const MIN_EVENT = 30;
+/** The logger column widens only once the event has this much room: the event is what a user reads. */
+const EVENT_BEFORE_LOGGER_GROWS = 100;
+
+const longestLoggers = new WeakMap<readonly LogMessage[], Partial<Record<Key, number>>>();
+
+/** The log's columns at this width: the logger column widens toward the task's longest logger name. */
+function logColumns(width: number, messages: readonly LogMessage[]): Column<Key>[] {
+  let longest = longestLoggers.get(messages);
+  if (!longest) {
+    // Once per task's messages (a new poll brings a new array): a long log is measured once, not per key press.
+    const loggers = [...new Set(messages.map((m) => m.logger))];
+    longest = longestValues(loggers, ['logger'] as const, (logger) => logger);
+    longestLoggers.set(messages, longest);
+  }
+  return allocateColumns(COLUMNS, width, MIN_EVENT, longest, EVENT_BEFORE_LOGGER_GROWS);
+}
 
 /** Columns left for the event text at this terminal width (wrapping uses it). */
-export function logEventColumns(width: number): number {
-  return Math.max(10, width - fixedWidth(chooseColumns(COLUMNS, width, MIN_EVENT)));
+export function logEventColumns(width: number, messages: readonly LogMessage[]): number {
+  return Math.max(10, width - fixedWidth(logColumns(width, messages)));
 }
 
 export function MessageLog(props: MessageLogProps) {
@@ -50,7 +66,7 @@ export function MessageLog(props: MessageLogProps) {
   const { glyphs, colors } = theme;
   const { width, height, visible, messages } = props;
   const sep = ` ${glyphs.separator} `;
-  const columns = chooseColumns(COLUMNS, width, MIN_EVENT);
+  const columns = logColumns(width, messages);
   const indent = ' '.repeat(fixedWidth(columns));
   const rowsHeight = Math.max(0, height - 1);
   const matchSet = props.search === '' ? null : props.matches;

@@ -2,7 +2,7 @@
 // without colour, inverse is gone too).
 import { Box } from 'ink';
 import type { TaskView } from '../../domain/verdict.js';
-import { chooseColumns, fixedCells, type Column } from '../columns.js';
+import { allocateColumns, fixedCells, longestValues, type Column } from '../columns.js';
 import type { SortKey } from '../screen-state.js';
 import { SORT_LABELS, taskStatus, type TaskStatusKind } from '../task-rows.js';
 import { useTheme } from '../theme-context.js';
@@ -31,7 +31,7 @@ type Key = 'marker' | 'status' | 'type' | 'id' | 'start' | 'duration' | 'message
 const COLUMNS: readonly Column<Key>[] = [
   { key: 'marker', title: '', width: 1 },
   { key: 'status', title: 'status', width: 10 },
-  { key: 'type', title: 'type', width: 11 },
+  { key: 'type', title: 'type', width: 11, grow: true },
   { key: 'id', title: 'id', width: 8, dropOrder: 1 },
   { key: 'start', title: 'start', width: 8, dropOrder: 4 },
   { key: 'duration', title: 'took', width: 6, align: 'right', dropOrder: 3 },
@@ -55,7 +55,7 @@ export function TaskTable(props: TaskTableProps) {
   const { glyphs, colors } = theme;
   const { width, height, rows } = props;
   const sep = ` ${glyphs.separator} `;
-  const columns = chooseColumns(COLUMNS, width, MIN_HEADLINE);
+  const columns = allocateColumns(COLUMNS, width, MIN_HEADLINE, longestValues(rows, ['type'] as const, (view) => view.task.type));
   const bodyHeight = Math.max(0, height - 2);
 
   const title: Segment[] = [

@@ -289,6 +289,19 @@ describe('the overview', () => {
     app.unmount();
   });
 
+  it('gives names the room a wide terminal has: at 220 columns a long name and slug show whole', async () => {
+    const wide = [
+      { source: source('corp-active-directory-emea', 'Corp Active Directory EMEA'), status: statusOf(run('corp-active-directory-emea', { pages: 2 })) },
+      ...fleet(),
+    ];
+    const app = renderApp(fakeApi(wide), { columns: 220, rows: 30 });
+    const frame = await waitForFrame(app.frame, (f) => /Lab LDAP/.test(f) && !/CHECKING/.test(f) && /Corp Active/.test(f));
+    const line = frame.split('\n').find((l) => l.includes('Corp Active')) ?? '';
+    expect(line).toMatch(/Corp Active Directory EMEA +corp-active-directory-emea +yes +OK/);
+    for (const l of frame.split('\n')) expect(widthOf(l)).toBeLessThanOrEqual(220);
+    app.unmount();
+  });
+
   it('says the terminal is too small below 60 columns, and nothing else', async () => {
     const app = renderApp(fakeApi(fleet()), { columns: 59 });
     expect(app.frame()).toBe('terminal too small (need 60×15, have 59×24)');

@@ -2,7 +2,7 @@
 // carries a glyph (without colour, inverse video is gone too); a running sync spins in its own column.
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
-import { chooseColumns, fixedCells, fixedWidth, type Column } from '../../columns.js';
+import { allocateColumns, fixedCells, fixedWidth, longestValues, type Column } from '../../columns.js';
 import { Line, type Segment } from '../../components/Line.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor, type Theme } from '../../theme.js';
@@ -32,8 +32,8 @@ type RestKey = 'lastRun' | 'took' | 'problems' | 'errors' | 'ldap';
 
 const LEAD: readonly Column<Key>[] = [
   { key: 'marker', title: '', width: 1 },
-  { key: 'name', title: 'name', width: 18 },
-  { key: 'slug', title: 'slug', width: 12, dropOrder: 4 },
+  { key: 'name', title: 'name', width: 18, grow: true },
+  { key: 'slug', title: 'slug', width: 12, dropOrder: 4, grow: true },
   { key: 'enabled', title: 'on', width: 3, dropOrder: 2 },
   { key: 'verdict', title: 'verdict', width: 8 },
 ];
@@ -47,9 +47,10 @@ const REST: readonly Column<RestKey>[] = [
 ];
 const MIN_TEXT = 28;
 
-function pickColumns(width: number): { lead: Column<Key>[]; rest: Column<RestKey>[] } {
+function pickColumns(width: number, rows: readonly SourceRow[]): { lead: Column<Key>[]; rest: Column<RestKey>[] } {
   // One list, so the drop order spans both sides of the spinner column.
-  const all = chooseColumns<Key | RestKey>([...LEAD, ...REST], width - SPINNER_WIDTH, MIN_TEXT);
+  const longest = longestValues(rows, ['name', 'slug'] as const, (row, key) => row[key]);
+  const all = allocateColumns<Key | RestKey>([...LEAD, ...REST], width - SPINNER_WIDTH, MIN_TEXT, longest);
   return {
     lead: all.filter((c): c is Column<Key> => LEAD.some((l) => l.key === c.key)),
     rest: all.filter((c): c is Column<RestKey> => REST.some((r) => r.key === c.key)),
@@ -143,7 +144,7 @@ export function SourceTable(props: SourceTableProps) {
   const { glyphs, colors } = useTheme();
   const { width, height, rows } = props;
   const sep = ` ${glyphs.separator} `;
-  const { lead, rest } = pickColumns(width);
+  const { lead, rest } = pickColumns(width, rows);
   const bodyHeight = Math.max(0, height - 2);
 
   const title: Segment[] = [
