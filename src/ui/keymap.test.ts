@@ -4,7 +4,7 @@ import { NO_KEY } from './hooks/use-keymap-input.js';
 import { KEYMAP, actionFor, bindingsFor, footerHints, type Mode } from './keymap.js';
 
 const key = (overrides: Partial<Key>): Key => ({ ...NO_KEY, ...overrides });
-const MODES: Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm'];
+const MODES: Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview', 'view'];
 
 describe('the keymap', () => {
   it('Backspace goes back like Esc from the task table, the log and a message (0x7f arrives as delete in ink 6.8)', () => {
@@ -55,13 +55,33 @@ describe('the keymap', () => {
 
   it('shows in the footer only keys that do something on that screen', () => {
     for (const mode of MODES) {
-      const bound = new Set(bindingsFor(mode).map((b) => b.hint).filter(Boolean));
-      for (const hint of footerHints(mode)) expect(bound.has(hint.hint)).toBe(true);
+      const bound = new Set(bindingsFor(mode).map((b) => b.footerKeys ?? b.keys));
+      for (const hint of footerHints(mode)) expect(bound.has(hint.keys)).toBe(true);
     }
     expect(footerHints('table').map((h) => h.hint)).toEqual(
       expect.arrayContaining(['filter', 'sort', 'problems', 'sync', 'refresh', 'pause', 'help', 'quit']),
     );
     expect(footerHints('log').map((h) => h.hint)).toEqual(expect.arrayContaining(['wrap', 'search', 'next', 'level', 'back']));
+  });
+
+  it('marks back, help and quit as navigation on every screen that has them', () => {
+    const navigation = (mode: Mode) => footerHints(mode).filter((h) => h.navigation).map((h) => `${h.keys} ${h.hint}`);
+    for (const mode of ['table', 'log', 'detail'] as const) expect(navigation(mode)).toEqual(['Esc back', '? help', 'q quit']);
+    expect(navigation('overview')).toEqual(['? help', 'q quit']);
+    expect(navigation('help')).toEqual(['Esc ? close', 'q quit']);
+    expect(navigation('view')).toEqual(['Ctrl-c quit']);
+  });
+
+  it('names what p will do: pause while polling, resume while paused', () => {
+    const p = (paused: boolean) => footerHints('table', { paused }).find((h) => h.keys === 'p')?.hint;
+    expect(p(false)).toBe('pause');
+    expect(p(true)).toBe('resume');
+  });
+
+  it('takes no key in view-only mode but Ctrl-C', () => {
+    expect(bindingsFor('view').map((b) => b.action)).toEqual(['quit']);
+    expect(actionFor('view', 'q', NO_KEY)).toBeUndefined();
+    expect(actionFor('view', 'c', key({ ctrl: true }))).toBe('quit');
   });
 
   it('describes every binding for the help', () => {

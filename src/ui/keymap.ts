@@ -3,8 +3,11 @@
 import type { Key } from 'ink';
 import type { Motion } from './scroll.js';
 
-/** Where keys are read: a screen, or a modal state that takes over the keyboard. */
-export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview';
+/**
+ * Where keys are read: a screen, or a modal state that takes over the keyboard. `view`: stdin is not a terminal, so
+ * no key reaches the app but Ctrl-C, which the terminal session reads from the controlling terminal.
+ */
+export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview' | 'view';
 
 export type ActionId =
   | 'quit'
@@ -36,6 +39,11 @@ export type ActionId =
   | 'confirm'
   | 'setDefault';
 
+/** What a footer word may depend on besides the mode. */
+export interface HintState {
+  paused: boolean;
+}
+
 export interface KeyBinding {
   /** How the keys are written in the footer and the help (ASCII only, so every terminal shows it). */
   keys: string;
@@ -43,8 +51,12 @@ export interface KeyBinding {
   action: ActionId;
   /** The help overlay's sentence. */
   description: string;
-  /** The footer's word; no footer hint when absent. */
-  hint?: string;
+  /** The footer's word (it may name the state the key leads to); no footer hint when absent. */
+  hint?: string | ((state: HintState) => string);
+  /** Back, help and quit: how to get around. The footer drops every other hint before one of these. */
+  navigation?: boolean;
+  /** While true, the footer keeps this hint as it keeps navigation: the way out of a state the user chose (paused). */
+  pressing?: (state: HintState) => boolean;
   /** Shorter keys for the footer, when `keys` is long. */
   footerKeys?: string;
   modes: readonly Mode[];
@@ -86,7 +98,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: '/', match: plain('/'), action: 'filter', description: 'filter tasks by type, id or message text', hint: 'filter', modes: ['table'] },
   { keys: 's', match: plain('s'), action: 'sort', description: 'sort by start, status, duration, problems', hint: 'sort', modes: ['table'] },
   { keys: 'e', match: plain('e'), action: 'problemsOnly', description: 'show only tasks with problems or errors', hint: 'problems', modes: ['table'] },
-  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'clear the filter, or go back to the overview', modes: ['table'] },
+  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'clear the filter, or go back to the overview', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['table'] },
 
   { keys: 'Enter', match: enter, action: 'open', description: "show the selected message's attributes", hint: 'details', modes: ['log'] },
   { keys: 'w', match: plain('w'), action: 'wrap', description: 'wrap or truncate long messages and tracebacks', hint: 'wrap', modes: ['log'] },
@@ -100,15 +112,16 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'd', match: plain('d'), action: 'setDefault', description: "save the selected source as this profile's default", hint: 'default', modes: ['overview'] },
   { keys: 'Esc', match: escape, action: 'back', description: 'clear the filter', modes: ['overview'] },
 
-  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'back to the previous screen', hint: 'back', footerKeys: 'Esc', modes: ['log', 'detail'] },
+  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'back to the previous screen', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['log', 'detail'] },
 
-  { keys: 'Esc ?', match: any(escape, plain('?')), action: 'back', description: 'close the help', hint: 'close', modes: ['help'] },
+  { keys: 'Esc ?', match: any(escape, plain('?')), action: 'back', description: 'close the help', hint: 'close', navigation: true, modes: ['help'] },
   { keys: 'S', match: plain('S'), action: 'sync', description: 'start a sync of this source now', hint: 'sync', modes: BROWSE },
   { keys: 'r', match: plain('r'), action: 'refresh', description: 'refresh now', hint: 'refresh', modes: SCREENS },
-  { keys: 'p', match: plain('p'), action: 'pause', description: 'pause or resume polling', hint: 'pause', modes: SCREENS },
-  { keys: '?', match: plain('?'), action: 'help', description: 'show this help', hint: 'help', modes: SCREENS },
-  { keys: 'q', match: plain('q'), action: 'quit', description: 'quit', hint: 'quit', modes: [...SCREENS, 'help'] },
+  { keys: 'p', match: plain('p'), action: 'pause', description: 'pause or resume polling', hint: ({ paused }) => (paused ? 'resume' : 'pause'), pressing: ({ paused }) => paused, modes: SCREENS },
+  { keys: '?', match: plain('?'), action: 'help', description: 'show this help', hint: 'help', navigation: true, modes: SCREENS },
+  { keys: 'q', match: plain('q'), action: 'quit', description: 'quit', hint: 'quit', navigation: true, modes: [...SCREENS, 'help'] },
   { keys: 'Ctrl-c', match: ctrl('c'), action: 'quit', description: 'quit, from anywhere', modes: EVERYWHERE },
+  { keys: 'Ctrl-c', match: ctrl('c'), action: 'quit', description: 'quit', hint: 'quit', navigation: true, modes: ['view'] },
 ];
 
 /** The action a key press means in this mode (the first binding that matches), if any. */
@@ -122,11 +135,25 @@ export function bindingsFor(mode: Mode, keymap: readonly KeyBinding[] = KEYMAP):
   return keymap.filter((b) => b.modes.includes(mode));
 }
 
+/** What the footer says before the keys, in a mode where that needs saying. */
+export const MODE_NOTES: Partial<Record<Mode, string>> = { view: 'view only: stdin is not a terminal' };
+
+export interface FooterHint {
+  keys: string;
+  hint: string;
+  navigation: boolean;
+  /** Shown whatever else has to go: navigation, or a key `pressing` now. */
+  kept: boolean;
+}
+
 /** The footer's hints for a mode, in table order: `keys hint` pairs. */
-export function footerHints(mode: Mode, keymap: readonly KeyBinding[] = KEYMAP): Array<{ keys: string; hint: string }> {
-  return bindingsFor(mode, keymap)
-    .filter((b): b is KeyBinding & { hint: string } => b.hint !== undefined)
-    .map((b) => ({ keys: b.footerKeys ?? b.keys, hint: b.hint }));
+export function footerHints(mode: Mode, state: HintState = { paused: false }, keymap: readonly KeyBinding[] = KEYMAP): FooterHint[] {
+  return bindingsFor(mode, keymap).flatMap((b) => {
+    if (b.hint === undefined) return [];
+    const hint = typeof b.hint === 'function' ? b.hint(state) : b.hint;
+    const navigation = b.navigation === true;
+    return [{ keys: b.footerKeys ?? b.keys, hint, navigation, kept: navigation || (b.pressing?.(state) ?? false) }];
+  });
 }
 
 /** The actions that move a selection or a scroll position, and how. */

@@ -93,13 +93,16 @@ describe('the live monitor with a fake authentik', () => {
     await clock.flush();
     expect(state.statusCalls).toBe(before + 1);
 
+    expect(app.lastFrame()?.split('\n').at(-1)).not.toContain('resume');
     await press(app.stdin, 'p');
     await waitForFrame(app.lastFrame, (f) => f.split('\n')[2]?.startsWith('paused') ?? false);
+    expect(app.lastFrame()?.split('\n').at(-1)).toContain('p resume');
     await clock.advance(60_000);
     expect(state.statusCalls).toBe(before + 1);
     await press(app.stdin, 'p');
     await clock.flush();
     await waitForFrame(app.lastFrame, (f) => f.includes('live, every 5s'));
+    expect(app.lastFrame()?.split('\n').at(-1)).not.toContain('resume');
     expect(state.statusCalls).toBe(before + 2);
     app.unmount();
   });

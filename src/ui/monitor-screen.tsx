@@ -319,7 +319,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
         confirmingSync={state.confirmingSync}
         status={state.status}
       />
-      <Footer width={width} mode={mode} />
+      <Footer width={width} mode={props.interactive ? mode : 'view'} paused={snapshot.phase === 'paused'} />
     </Box>
   );
 }

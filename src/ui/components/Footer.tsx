@@ -1,27 +1,37 @@
-// The keys that work right now, from the keymap, as many as fit. Help and quit always fit: with them a user can
-// find everything else.
-import { footerHints, type Mode } from '../keymap.js';
+// The keys that work right now, from the keymap, as many as fit. Navigation (back, help, quit) always fits and comes
+// last, in the same place on every screen: with it a user can get around and find everything else.
+import { footerHints, MODE_NOTES, type FooterHint, type Mode } from '../keymap.js';
 import { useTheme } from '../theme-context.js';
 import { widthOf } from '../text.js';
 import { Line, type Segment } from './Line.js';
 
-const ALWAYS = new Set(['help', 'quit']);
+export interface FooterProps {
+  width: number;
+  mode: Mode;
+  /** Polling is paused: `p` resumes it. */
+  paused: boolean;
+}
 
-export function Footer({ width, mode }: { width: number; mode: Mode }) {
+const GAP = 2;
+
+export function Footer({ width, mode, paused }: FooterProps) {
   const { glyphs, colors } = useTheme();
-  const hints = footerHints(mode);
-  const pieceWidth = (h: { keys: string; hint: string }) => widthOf(`${h.keys} ${h.hint}`) + 2;
-  let room = width + 2 - hints.filter((h) => ALWAYS.has(h.hint)).reduce((n, h) => n + pieceWidth(h), 0);
+  const note = MODE_NOTES[mode];
+  const hints = footerHints(mode, { paused });
+  const pieceWidth = (h: FooterHint) => widthOf(`${h.keys} ${h.hint}`) + GAP;
+  let room = width + GAP - (note === undefined ? 0 : widthOf(note) + GAP) - hints.filter((h) => h.kept).reduce((n, h) => n + pieceWidth(h), 0);
   // Whole hints only, in keymap order: a cut-off key is worse than none.
   const shown = hints.filter((h) => {
-    if (ALWAYS.has(h.hint)) return true;
+    if (h.kept) return true;
     if (pieceWidth(h) > room) return false;
     room -= pieceWidth(h);
     return true;
   });
-  const segments: Segment[] = shown.flatMap(({ keys, hint }, i) => [
-    { text: `${i === 0 ? '' : '  '}${keys}`, color: colors.accent, bold: true },
-    { text: ` ${hint}`, color: colors.muted },
-  ]);
+  const navigation = shown.filter((h) => h.navigation);
+  const others = shown.filter((h) => !h.navigation);
+  const segments: Segment[] = note === undefined ? [] : [{ text: note, color: colors.warning }];
+  for (const { keys, hint } of [...others, ...navigation]) {
+    segments.push({ text: `${segments.length === 0 ? '' : ' '.repeat(GAP)}${keys}`, color: colors.accent, bold: true }, { text: ` ${hint}`, color: colors.muted });
+  }
   return <Line width={width} segments={segments} ellipsis={glyphs.ellipsis} />;
 }

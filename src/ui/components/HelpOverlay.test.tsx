@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Mode } from '../keymap.js';
 import { helpRows } from './HelpOverlay.js';
 
 describe('helpRows', () => {
@@ -9,5 +10,10 @@ describe('helpRows', () => {
   });
   it('the detail view has no typing keys', () => {
     expect(helpRows('detail').map((b) => b.description)).not.toContain('keep what you typed');
+  });
+  it.each<Mode>(['table', 'log', 'detail', 'overview'])('on the %s screen lists each key once (Ctrl-c too)', (mode) => {
+    const keys = helpRows(mode).map((b) => `${b.keys} ${b.action}`);
+    expect(keys.filter((k) => k.startsWith('Ctrl-c'))).toHaveLength(1);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -18,7 +18,8 @@ const KEYS_WIDTH = 16;
 /** The help's rows for a screen: its own keys, then the typing keys of `/`. */
 export function helpRows(mode: Mode): KeyBinding[] {
   const rows = bindingsFor(mode);
-  if (mode === 'table' || mode === 'log' || mode === 'overview') rows.push(...bindingsFor('edit'));
+  // Ctrl-c quits in both: listed once.
+  if (mode === 'table' || mode === 'log' || mode === 'overview') rows.push(...bindingsFor('edit').filter((b) => !rows.includes(b)));
   return rows;
 }
 

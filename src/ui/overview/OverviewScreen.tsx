@@ -141,7 +141,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
         confirmingSync={false}
         status={state.status ?? selectedDetail}
       />
-      <Footer width={width} mode={mode} />
+      <Footer width={width} mode={props.interactive ? mode : 'view'} paused={data.paused} />
     </Box>
   );
 }
