@@ -57,6 +57,15 @@ function run(args: string[], store: ReturnType<typeof setup>, h: Harness, check:
 /** Lets the command reach its next await (the prompt). */
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Waits until `text` has been written `count` times to stderr (a prompt shown again). */
+async function prompted(h: Harness, text: string, count = 1): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (h.stderr.text.split(text).length - 1 < count) {
+    if (Date.now() > deadline) throw new Error(`no prompt ${JSON.stringify(text)} (x${count}) in: ${h.stderr.text}`);
+    await tick();
+  }
+}
+
 describe('config path and show', () => {
   it('prints the path', async () => {
     const store = setup();
@@ -223,6 +232,53 @@ describe('config login', () => {
     expect(h.all()).not.toContain(TOKEN);
     expect(h.all()).not.toContain('abcd'); // nothing of the hidden input is echoed
     expect(h.rawModes).toEqual([true, false, true, false]);
+  });
+
+  it('asks again after a URL that is not one, instead of ending', async () => {
+    const store = setup();
+    const h = harness({ tty: true });
+    const done = run(['login'], store, h);
+    await prompted(h, 'authentik URL');
+    h.stdin.write('authentik.example.com\r');
+    await prompted(h, 'authentik URL', 2);
+    expect(h.stderr.text).toContain('The URL must be an http:// or https:// URL, e.g. https://authentik.example.com.');
+    expect(fs.existsSync(store.path)).toBe(false);
+    h.stdin.write('\u0015https://ak.example.com\r'); // the bad answer is offered for editing; Ctrl-U clears it
+    await prompted(h, 'API token for https://ak.example.com');
+    h.stdin.write(`${TOKEN}\r`);
+    expect(await done).toBe(0);
+    expect(store.read().profiles.default).toEqual({ url: 'https://ak.example.com', token: TOKEN });
+    expect(h.all()).not.toContain(TOKEN);
+  });
+
+  it('asks again after an empty token and after a token the server refuses, saving only the good one', async () => {
+    const store = setup();
+    const check = vi.fn<CheckCredentials>(async (_url, token) =>
+      token === TOKEN ? { ok: true, user: USER, missingPermissions: [] } : { ok: false, message: 'The token was refused (401).' },
+    );
+    const h = harness({ tty: true });
+    const done = run(['login', '--url', 'https://ak.example.com'], store, h, check);
+    await prompted(h, 'API token for');
+    h.stdin.write('\r');
+    await prompted(h, 'API token for', 2);
+    expect(h.stderr.text).toContain('No token was given.');
+    h.stdin.write('wrong-token\r');
+    await prompted(h, 'authentik URL');
+    expect(h.stderr.text).toContain('The token was refused (401).\nNothing was saved; try again, or press Ctrl-C to stop.');
+    expect(fs.existsSync(store.path)).toBe(false);
+    h.stdin.write('\r'); // keeps the URL offered
+    await prompted(h, 'API token for', 3);
+    h.stdin.write(`${TOKEN}\r`);
+    expect(await done).toBe(0);
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(store.read().profiles.default).toEqual({ url: 'https://ak.example.com', token: TOKEN });
+    expect(h.all()).not.toContain(TOKEN);
+  });
+
+  it('a bad --url is still a usage error (exit 2), asked nothing', async () => {
+    const h = harness({ tty: true });
+    expect(await run(['login', '--url', 'ftp://ak.example.com'], setup(), h)).toBe(2);
+    expect(h.stderr.text).toContain('The URL from --url must start with http:// or https://.');
   });
 
   it('cancels on Ctrl-C without writing and restores the terminal', async () => {

@@ -127,15 +127,37 @@ async function readToken(io: CommandIo, prompt: string): Promise<string | null> 
   return text.split(/\r?\n/).map((line) => line.trim()).find((line) => line !== '') ?? '';
 }
 
-/** The token, validated; null when cancelled. Throws UsageError for an empty or malformed token. */
+function tokenProblem(token: string): string | null {
+  if (parseProfileValue('token', token).ok) return null;
+  return token.trim() === '' ? 'No token was given.' : 'The token must not contain spaces.';
+}
+
+/**
+ * The token, validated; null when cancelled. In a terminal a malformed answer is explained and asked again; from a
+ * pipe it throws UsageError.
+ */
 async function askToken(io: CommandIo, prompt: string): Promise<string | null> {
-  const token = await readToken(io, prompt);
-  if (token === null) return null;
-  const parsed = parseProfileValue('token', token);
-  if (!parsed.ok) {
-    throw new UsageError(token.trim() === '' ? 'No token was given.' : 'The token must not contain spaces.');
+  for (;;) {
+    const token = await readToken(io, prompt);
+    if (token === null) return null;
+    const problem = tokenProblem(token);
+    if (problem === null) return token.trim();
+    if (!isInteractive(io.stdin)) throw new UsageError(problem);
+    io.stderr.write(`${problem}\n`);
   }
-  return parsed.value as string;
+}
+
+/** Asks for the URL until it is one; `offered` is shown for editing. Null when cancelled. */
+async function askUrl(io: CommandIo, offered: string): Promise<string | null> {
+  let answer = offered;
+  for (;;) {
+    const typed = await readLine(io.stdin, io.stderr, 'authentik URL (e.g. https://authentik.example.com): ', true, answer);
+    if (typed === null) return null;
+    answer = typed.trim();
+    const problem = urlProblem(answer);
+    if (problem === null) return answer;
+    io.stderr.write(`The URL ${problem}. Correct it, or press Ctrl-U to clear it.\n`);
+  }
 }
 
 async function setKey(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigData): Promise<number> {
@@ -201,42 +223,56 @@ function useProfile(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigD
   return EXIT_OK;
 }
 
+function cancelled(io: CommandIo): number {
+  io.stderr.write('Cancelled; nothing was saved.\n');
+  return EXIT_CANCELLED;
+}
+
+/**
+ * Asks for what is missing, checks the URL and token against the server, and saves them only when they work. In a
+ * terminal every wrong answer (not a URL, no token, a token the server refuses) is explained and asked again.
+ */
 async function login(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigData): Promise<number> {
   const { io, store } = input;
   expectWords(parsed.words, 1, 'login [--url URL] [--profile NAME]');
   const profile = targetProfile(parsed, input.env ?? process.env, data);
   const interactive = isInteractive(io.stdin);
+  if (parsed.url !== undefined) {
+    const problem = urlProblem(parsed.url);
+    if (problem) throw new UsageError(`The URL from --url ${problem}.`);
+  }
   let url = parsed.url ?? data.profiles[profile]?.url;
-  if (url === undefined) {
-    if (!interactive) {
-      throw new UsageError('Pass --url URL: standard input is not a terminal, so only the token is read from it.');
-    }
-    const typed = await readLine(io.stdin, io.stderr, 'authentik URL (e.g. https://authentik.example.com): ', true);
-    if (typed === null) {
-      io.stderr.write('Cancelled; nothing was saved.\n');
-      return EXIT_CANCELLED;
-    }
-    url = typed.trim();
+  if (url === undefined && !interactive) {
+    throw new UsageError('Pass --url URL: standard input is not a terminal, so only the token is read from it.');
   }
-  const problem = urlProblem(url);
-  if (problem) throw new UsageError(`The URL ${problem}.`);
-  const clear = plainHttpWarning(url);
-  if (clear) io.stderr.write(`Warning: ${clear}\n`);
+  for (;;) {
+    if (url === undefined) {
+      const answer = await askUrl(io, '');
+      if (answer === null) return cancelled(io);
+      url = answer;
+    }
+    const clear = plainHttpWarning(url);
+    if (clear) io.stderr.write(`Warning: ${clear}\n`);
 
-  const token = await askToken(io, `API token for ${safeLine(url)} (input hidden): `);
-  if (token === null) {
-    io.stderr.write('Cancelled; nothing was saved.\n');
-    return EXIT_CANCELLED;
+    const token = await askToken(io, `API token for ${safeLine(url)} (input hidden): `);
+    if (token === null) return cancelled(io);
+    const result = await runCheck(input.check, url, token);
+    if (result.ok) {
+      io.stdout.write(`${describeUser(result.user)}\n${describeTaskAccess(result.missingPermissions)}\n`);
+      store.updateProfile(profile, { set: { url, token } });
+      io.stdout.write(`Saved profile '${profile}' to ${safeLine(store.path)} (readable only by you).\n`);
+      return EXIT_OK;
+    }
+    if (!interactive) {
+      io.stderr.write(`${result.message}\nNothing was saved.\n`);
+      return EXIT_FAILURE;
+    }
+    // The URL may be what is wrong (a refused connection, the wrong server): it is offered again for editing.
+    io.stderr.write(`${result.message}\nNothing was saved; try again, or press Ctrl-C to stop.\n`);
+    const again = await askUrl(io, url);
+    if (again === null) return cancelled(io);
+    url = again;
   }
-  const result = await runCheck(input.check, url, token);
-  if (!result.ok) {
-    io.stderr.write(`${result.message}\nNothing was saved.\n`);
-    return EXIT_FAILURE;
-  }
-  io.stdout.write(`${describeUser(result.user)}\n${describeTaskAccess(result.missingPermissions)}\n`);
-  store.updateProfile(profile, { set: { url, token } });
-  io.stdout.write(`Saved profile '${profile}' to ${safeLine(store.path)} (readable only by you).\n`);
-  return EXIT_OK;
 }
 
 /** Runs one `aksync config` subcommand; returns the exit code (see the top of this file). */

@@ -25,12 +25,20 @@ export function isInteractive(stdin: InputStream): boolean {
 
 /**
  * Reads one line in raw mode. Enter submits; Backspace (DEL or ^H) removes a character; Ctrl-U clears; Ctrl-C, or
- * Ctrl-D on an empty line, cancels (resolves null). With `echo: false` nothing of what is typed is shown.
+ * Ctrl-D on an empty line, cancels (resolves null). With `echo: false` nothing of what is typed is shown. `initial`
+ * (echoed prompts only) is offered as the answer, to keep with Enter or to edit.
  */
-export function readLine(stdin: InputStream, out: OutputStream, prompt: string, echo: boolean): Promise<string | null> {
-  out.write(prompt);
+export function readLine(
+  stdin: InputStream,
+  out: OutputStream,
+  prompt: string,
+  echo: boolean,
+  initial = '',
+): Promise<string | null> {
+  const offered = echo ? initial : '';
+  out.write(prompt + offered);
   return new Promise((resolve) => {
-    let value = '';
+    let value = offered;
     const finish = (result: string | null): void => {
       stdin.removeListener('data', onData);
       stdin.setRawMode?.(false);
