@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { NO_KEY } from './hooks/use-keymap-input.js';
+import { NO_KEY } from './keypress.js';
 import { KEYMAP, actionFor, bindingsFor, footerHints, type Mode } from './keymap.js';
 
 const key = (overrides: Partial<Key>): Key => ({ ...NO_KEY, ...overrides });

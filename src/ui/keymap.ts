@@ -68,7 +68,7 @@ const any = (...matchers: Array<(input: string, key: Key) => boolean>) => (input
   matchers.some((m) => m(input, key));
 const escape = (_: string, key: Key) => key.escape;
 const enter = (_: string, key: Key) => key.return;
-// 0x7f arrives as `delete` in ink 6.8, 0x08 as `backspace`: both mean "rub out" to a user.
+// Backspace (0x7f, 0x08) and the Delete key: both mean "rub out" or "back" to a user.
 const backspace = (_: string, key: Key) => key.backspace || key.delete;
 
 const BROWSE: readonly Mode[] = ['table', 'log', 'detail'];

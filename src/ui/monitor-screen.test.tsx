@@ -100,9 +100,27 @@ describe('task table', () => {
     await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
     screen.stdin.write('/');
     screen.stdin.write('svc-print\r');
-    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter "svc-print"'));
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter "svc-print"') && !f.includes('filter: '));
     expect(frame).toContain('Tasks 1 of 10');
     expect(frame).not.toContain('filter: ');
+  });
+
+  it('one chunk that opens the filter, types and submits ("/users\\r" pasted) closes the prompt: the next j moves', async () => {
+    const screen = renderScreen();
+    await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
+    screen.stdin.write('/users\r');
+    let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter "users"') && !f.includes('filter: '));
+    const first = selectedRow(frame);
+    screen.stdin.write('j');
+    frame = await waitForFrame(screen.lastFrame, (f) => selectedRow(f) !== first, 10_000);
+    expect(frame).toContain('filter "users"');
+    expect(frame).not.toContain('filter: ');
+    // And all of it in one chunk, the j too.
+    const again = renderScreen();
+    await waitForFrame(again.lastFrame, (f) => f.includes('Tasks 10'));
+    again.stdin.write('/users\rj');
+    frame = await waitForFrame(again.lastFrame, (f) => f.includes('filter "users"') && !f.includes('filter: ') && selectedRow(f) === selectedRow(frame), 10_000);
+    expect(frame).not.toContain('usersj');
   });
 
   it('says when the filter matches nothing', async () => {
@@ -211,6 +229,23 @@ describe('message log', () => {
     expect(frame).toContain('2 of 4 messages');
     await press(screen.stdin, 'l', 'l');
     await waitForFrame(screen.lastFrame, (f) => f.includes('level all'));
+  });
+
+  it('a search typed and submitted in one chunk is applied: the next n steps to the next match', async () => {
+    const messages = [
+      logMessage("Group not in our DB yet: 'CN=admins'", 'warning'),
+      logMessage('Synced 49 objects.'),
+      logMessage("Group not in our DB yet: 'CN=printers'", 'warning'),
+    ];
+    const screen = renderScreen({ data: monitorData({ tasks: [page('membership', messages)] }) });
+    await press(screen.stdin, ENTER);
+    await waitForFrame(screen.lastFrame, (f) => f.includes('membership page'));
+    screen.stdin.write('/db yet\r');
+    let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('search "db yet" 1/2 found') && !f.includes('search: '), 10_000);
+    expect(selectedRow(frame)).toContain('CN=admins');
+    screen.stdin.write('n');
+    frame = await waitForFrame(screen.lastFrame, (f) => f.includes('search "db yet" 2/2 found'), 10_000);
+    expect(selectedRow(frame)).toContain('CN=printers');
   });
 
   it('moves with j/k, arrows, PgUp/PgDn, Ctrl-d/Ctrl-u, g/G and Home/End', async () => {

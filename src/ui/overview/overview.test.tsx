@@ -132,6 +132,19 @@ describe('the overview', () => {
     app.unmount();
   });
 
+  it('a filter typed and submitted in one chunk ("/corp\\r" pasted) is applied: the next j moves, it does not join the query', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    app.stdin.write('/corp\r');
+    await waitForFrame(app.frame, (f) => /filter "corp"/.test(f) && !/filter: /.test(f), 10_000);
+    expect(selectedLine(app.frame())).toContain('Corp EU');
+    app.stdin.write('j');
+    const frame = await waitForFrame(app.frame, (f) => selectedLine(f).includes('Corporate AD'), 10_000);
+    expect(frame).toMatch(/LDAP sources 2 of 5 · sort name · filter "corp"/);
+    expect(frame).not.toMatch(/filter: /);
+    app.unmount();
+  });
+
   it('opens the selected source in its monitor with Enter and comes back with Esc, selection kept', async () => {
     const api = fakeApi(fleet());
     const app = renderApp(api);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type SetupAction, type SetupState, actionsForInput, createSetupState, setupReducer } from './setup-state.js';
+import { parseKeys } from '../keypress.js';
+import { type SetupAction, type SetupState, createSetupState, setupActionFor, setupReducer } from './setup-state.js';
 
 const apply = (state: SetupState, ...actions: SetupAction[]) => actions.reduce(setupReducer, state);
 
@@ -37,20 +38,16 @@ describe('setupReducer', () => {
     expect(badUrl).toMatchObject({ focus: 'url', status: { kind: 'failed', message: 'The URL must start with http:// or https://.' } });
   });
 
-  it('treats Tab and Enter inside a fast-typed chunk as key presses, in order', () => {
-    expect(actionsForInput('https://a.example.com\ttok\r\n')).toEqual([
-      { type: 'insert', text: 'https://a.example.com' },
+  it('treats Tab, Enter, Backspace and Ctrl-U inside a fast-typed chunk as key presses, in order', () => {
+    const actions = (chunk: string) => parseKeys(chunk).map(setupActionFor);
+    expect(actions('a\tb\r\n')).toEqual([
+      { type: 'insert', text: 'a' },
       { type: 'focus-next' },
-      { type: 'insert', text: 'tok' },
+      { type: 'insert', text: 'b' },
       { type: 'submit' },
     ]);
-    expect(actionsForInput('ab\u0015c\u007f')).toEqual([
-      { type: 'insert', text: 'ab' },
-      { type: 'clear-field' },
-      { type: 'insert', text: 'c' },
-      { type: 'backspace' },
-    ]);
-    const state = apply(createSetupState(), ...actionsForInput('https://a.example.com\ttok\r'));
+    expect(actions('a\u0015c\u007f\u001b')).toEqual([{ type: 'insert', text: 'a' }, { type: 'clear-field' }, { type: 'insert', text: 'c' }, { type: 'backspace' }, 'cancel']);
+    const state = apply(createSetupState(), ...actions('https://a.example.com\ttok\r').filter((a) => typeof a === 'object'));
     expect(state).toMatchObject({ url: 'https://a.example.com', token: 'tok', status: { kind: 'checking', attempt: 1 } });
   });
 });

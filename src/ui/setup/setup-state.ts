@@ -1,5 +1,6 @@
 // The first-run form's state: two text fields, which one has focus, and where the check stands. Pure: no I/O.
 import { urlProblem } from '../../config/schema.js';
+import type { KeyPress } from '../keypress.js';
 
 export type SetupField = 'url' | 'token';
 export const SETUP_FIELDS: readonly SetupField[] = ['url', 'token'];
@@ -43,28 +44,18 @@ export function createSetupState(initialUrl = ''): SetupState {
 // eslint-disable-next-line no-control-regex
 const NOT_TYPED = /[\s\u0000-\u001f\u007f-\u009f]/g;
 
-const CHUNK_KEYS: Record<string, SetupAction> = {
-  '\t': { type: 'focus-next' },
-  '\r': { type: 'submit' },
-  '\n': { type: 'submit' },
-  '\u0015': { type: 'clear-field' }, // Ctrl-U
-  '\u007f': { type: 'backspace' },
-  '\b': { type: 'backspace' },
-};
-
-/**
- * The actions for a chunk of typed input. Fast typing and paste arrive as one string, so Tab, Enter, Backspace and
- * Ctrl-U inside it act as if pressed on their own, in order; a CRLF counts as one Enter.
- */
-export function actionsForInput(input: string): SetupAction[] {
-  const actions: SetupAction[] = [];
-  // eslint-disable-next-line no-control-regex
-  for (const part of input.replace(/\r\n/g, '\r').split(/([\t\r\n\u0015\u007f\b])/)) {
-    const key = CHUNK_KEYS[part];
-    if (key) actions.push(key);
-    else if (part !== '') actions.push({ type: 'insert', text: part });
-  }
-  return actions;
+/** What a key does in the form; 'cancel' leaves it (Esc, Ctrl-C). Chunks are split into keys by parseKeys. */
+export function setupActionFor({ input, key }: KeyPress): SetupAction | 'cancel' | undefined {
+  // Esc also sets key.meta, so it is checked first.
+  if (key.escape || (key.ctrl && input === 'c')) return 'cancel';
+  if (key.tab) return { type: key.shift ? 'focus-previous' : 'focus-next' };
+  if (key.upArrow) return { type: 'focus-previous' };
+  if (key.downArrow) return { type: 'focus-next' };
+  if (key.return) return { type: 'submit' };
+  if (key.backspace) return { type: 'backspace' };
+  if (key.ctrl && input === 'u') return { type: 'clear-field' };
+  if (input !== '' && !key.ctrl && !key.meta) return { type: 'insert', text: input };
+  return undefined;
 }
 
 function moveFocus(state: SetupState, step: 1 | -1): SetupState {

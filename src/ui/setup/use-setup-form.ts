@@ -1,11 +1,12 @@
 // Binds keys to the setup form's reducer and runs the credentials check; saving happens only after a good check.
-import { useInput, useStdin } from 'ink';
+import { useStdin } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { type CheckCredentials, describeTaskAccess, describeUser, runCheck } from '../../config/check.js';
 import type { ConfigStore } from '../../config/store.js';
 import type { CurrentUser } from '../../domain/model.js';
 import { safeLine } from '../../domain/sanitize.js';
-import { type SetupState, actionsForInput, createSetupState, setupReducer } from './setup-state.js';
+import { useKeypresses } from '../hooks/use-keypresses.js';
+import { type SetupState, createSetupState, setupActionFor, setupReducer } from './setup-state.js';
 
 export interface SavedCredentials {
   profile: string;
@@ -32,24 +33,16 @@ export function useSetupForm(options: SetupFormOptions): SetupState {
   const latest = useRef(options);
   latest.current = options;
 
-  useInput(
-    (input, key) => {
+  useKeypresses((presses) => {
+    for (const press of presses) {
       if (cancelled.current) return;
-      // Esc also sets key.meta in ink 6.8, so it is checked first.
-      if (key.escape || (key.ctrl && input === 'c')) {
+      const action = setupActionFor(press);
+      if (action === 'cancel') {
         cancelled.current = true;
         latest.current.onCancel();
-      } else if (key.tab) dispatch({ type: key.shift ? 'focus-previous' : 'focus-next' });
-      else if (key.upArrow) dispatch({ type: 'focus-previous' });
-      else if (key.downArrow) dispatch({ type: 'focus-next' });
-      else if (key.return) dispatch({ type: 'submit' });
-      // 0x7f arrives as `delete`: both erase backwards, there is no cursor to delete forwards from.
-      else if (key.backspace || key.delete) dispatch({ type: 'backspace' });
-      else if (key.ctrl && input === 'u') dispatch({ type: 'clear-field' });
-      else if (!key.ctrl && !key.meta) for (const action of actionsForInput(input)) dispatch(action);
-    },
-    { isActive: Boolean(isRawModeSupported) },
-  );
+      } else if (action) dispatch(action);
+    }
+  }, Boolean(isRawModeSupported));
 
   const checking = state.status.kind === 'checking' ? state.status.attempt : null;
   useEffect(() => {

@@ -1,0 +1,51 @@
+// Typing in a real terminal: text and Enter that arrive in one write (a paste, a slow SSH link, a loaded host), and
+// the readline keys in the filter and search prompts.
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { FAST_INTERVAL, useMonitor, useSimulator } from './fixtures.js';
+import { spawnAksync } from './harness.js';
+
+const ROWS = 30;
+const COLS = 120;
+/** ink attaches a screen's key handler in an effect, just after its first frame: wait for quiet before a key. */
+const SETTLED_MS = 150;
+
+const lines = (screen: string) => screen.split('\n');
+const selected = (screen: string) => lines(screen).find((line) => line.startsWith('▶')) ?? '';
+/** The status line, just above the footer. */
+const statusLine = (screen: string) => lines(screen).at(-2) ?? '';
+
+describe('text and Enter in one write', () => {
+  it('the overview filter: "/corp\\r" applies the filter, and the next j moves instead of joining the query', async () => {
+    const sim = await useSimulator(onTestFinished, 'healthy');
+    const t = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS, env: { AUTHENTIK_TOKEN: sim.token } });
+    onTestFinished(() => t.dispose());
+    await t.waitFor(/5 sources[\s\S]*q quit/, { timeoutMs: 15_000, description: 'the overview' });
+    await t.waitForQuiet(SETTLED_MS);
+
+    t.press('/corp\r');
+    await t.waitFor((s) => /LDAP sources 3 of 5 · sort name · filter "corp"/.test(s) && !/filter: /.test(s), { timeoutMs: 15_000, description: 'the filter applied' });
+    t.press('j');
+    const screen = await t.waitFor((s) => selected(s).includes('Corp EU'), { timeoutMs: 15_000, description: 'the second row selected' });
+    expect(screen).toMatch(/filter "corp"/);
+    expect(screen).not.toMatch(/corpj/);
+  });
+
+  it('the task filter and the log search: each query is applied with its Enter, and n and j act as keys', async () => {
+    const sim = await useSimulator(onTestFinished, 'healthy');
+    const t = useMonitor(onTestFinished, sim, { cols: COLS, rows: ROWS });
+    await t.waitFor(/Tasks [1-9]/, { timeoutMs: 15_000, description: 'the task table' });
+    await t.waitForQuiet(SETTLED_MS);
+
+    t.press('/groups\r');
+    let screen = await t.waitFor((s) => /Tasks 8 of \d+ · sort start · filter "groups"/.test(s) && !/filter: /.test(s), { timeoutMs: 15_000, description: 'the task filter applied' });
+    const first = selected(screen);
+    t.press('j');
+    screen = await t.waitFor((s) => selected(s) !== first && / groups /.test(selected(s)), { timeoutMs: 15_000, description: 'the next groups page selected' });
+    expect(screen).not.toMatch(/groupsj/);
+
+    // Open that page's log, then search and step in one write.
+    t.press('\r/synced\rn');
+    screen = await t.waitFor((s) => /groups page .*search "synced" 1\/1 found/.test(s) && !/search: /.test(s), { timeoutMs: 15_000, description: 'the search applied' });
+    expect(statusLine(screen)).not.toMatch(/syncedn/);
+  });
+});
