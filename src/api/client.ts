@@ -7,7 +7,7 @@ import { syncStatusA } from './adapter-a.js';
 import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, type DetailB } from './adapter-b.js';
 import { ClientConfigError } from './config-error.js';
 import { isApiError, type ApiErrorKind } from './errors.js';
-import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call, type Transport } from './http.js';
+import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call } from './http.js';
 import { syncStatusASchema } from './schemas-a.js';
 import { scheduleListSchema, syncStatusBSchema, taskListSchema, type ScheduleJson, type TaskJson } from './schemas-b.js';
 import { ldapSourceSchema, paginated, sessionUserSchema, versionSchema } from './schemas-common.js';
@@ -45,21 +45,16 @@ export function createClient(options: ClientOptions): AuthentikApi {
     );
   }
   const { baseUrl, origin } = parsed;
-  let transport: Transport;
-  try {
-    transport = createTransport({
-      baseUrl,
-      origin,
-      token: options.token,
-      userAgent: options.userAgent ?? defaultUserAgent(),
-      timeoutMs: positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS),
-      maxBytes: positiveOr(options.maxBytes, DEFAULT_MAX_BYTES),
-      insecure: options.insecure ?? false,
-      signal: options.signal,
-    });
-  } catch (error) {
-    throw new ClientConfigError(error instanceof Error ? error.message : String(error));
-  }
+  const transport = createTransport({
+    baseUrl,
+    origin,
+    token: options.token,
+    userAgent: options.userAgent ?? defaultUserAgent(),
+    timeoutMs: positiveOr(options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    maxBytes: positiveOr(options.maxBytes, DEFAULT_MAX_BYTES),
+    insecure: options.insecure ?? false,
+    signal: options.signal,
+  });
   const apiPath = new URL(baseUrl).pathname;
   const shown = (path: string) => ({ origin, shownPath: apiPath + path });
   let knownGeneration: Generation | undefined;

@@ -1,5 +1,6 @@
 // The transport over real sockets: headers, and every way a request can fail, as the user will read it.
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createClient } from './client.js';
 import { closedPort, page, routes, sendJson, sendText, startServer, type Handler, type TestServer } from './test-support/http-server.js';
@@ -41,6 +42,18 @@ describe('requests', () => {
     const server = await serve(routes({ 'GET /api/v3/admin/version/': (_req, res) => sendJson(res, 200, VERSION) }));
     await client(server, { userAgent: 'aksync-test/1' }).version();
     expect(server.received[0]?.headers['user-agent']).toBe('aksync-test/1');
+  });
+
+  it("one client's requests reuse kept-alive connections", async () => {
+    const ports: (number | undefined)[] = [];
+    const server = await serve((_req, res) => {
+      ports.push(res.socket?.remotePort);
+      sendJson(res, 200, VERSION);
+    });
+    const api = client(server);
+    for (let i = 0; i < 4; i++) await api.version();
+    expect(ports).toHaveLength(4);
+    expect(new Set(ports).size).toBeLessThan(4);
   });
 
   it('does not retry a failed request', async () => {
@@ -274,6 +287,16 @@ describe('size limit', () => {
       for (let i = 0; i < 50; i++) res.write(`{"chunk": "${'z'.repeat(100)}"}`);
       res.end();
     });
+    await expectApiError(client(server, { maxBytes: 1000 }).version(), 'too_large');
+  });
+
+  it('a compressed answer is limited by its size once unpacked, not by the bytes on the wire', async () => {
+    const packed = gzipSync(JSON.stringify({ ...VERSION, padding: 'y'.repeat(100_000) }));
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': packed.byteLength });
+      res.end(packed);
+    });
+    expect(packed.byteLength).toBeLessThan(1000);
     await expectApiError(client(server, { maxBytes: 1000 }).version(), 'too_large');
   });
 

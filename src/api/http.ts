@@ -1,8 +1,14 @@
 // The one request function: timeout, abort, size limit, TLS choice, and every failure turned into an ApiError.
 // No retries here: the poller owns backoff.
-import { ofetch, type FetchResponse } from 'ofetch';
+// HTTP goes through the undici package (not the copy inside Node, whose wiring changes between Node versions): its
+// fetch under ofetch, and one undici Agent per client for what undici's options do: TLS verification (off for
+// --insecure), the connect timeout (--timeout rather than undici's fixed 10 s) and keep-alive (its defaults, which
+// close an idle socket after 4 s or the server's Keep-Alive hint). Two limits stay here, having no undici equivalent:
+// the deadline for the whole request (undici times only the connect, the headers and the gaps between chunks), and
+// the size cap (undici's maxResponseSize counts bytes on the wire, before fetch unpacks a compressed body).
+import { createFetch, type $Fetch, type FetchResponse } from 'ofetch';
+import type * as Undici from 'undici';
 import { ApiError } from './errors.js';
-import { createInsecureDispatcher } from './insecure-dispatcher.js';
 import { networkError } from './network-errors.js';
 import { htmlHeadline, looksLikeHtml, serverLine, stripBom } from './server-text.js';
 import { statusError, type CallContext } from './status-errors.js';
@@ -37,8 +43,25 @@ export interface Call {
 /** Parsed JSON, or `undefined` for an empty body (204). */
 export type Transport = (call: Call, signal?: AbortSignal) => Promise<unknown>;
 
+/** undici is loaded by the first request, so commands that never ask the server do not load it. */
+let undici: Promise<typeof Undici> | undefined;
+
+interface Http {
+  fetch: $Fetch;
+  dispatcher: Undici.Dispatcher;
+}
+
+function httpFor(options: TransportOptions): () => Promise<Http> {
+  let http: Promise<Http> | undefined;
+  return () =>
+    (http ??= (undici ??= import('undici')).then(({ Agent, fetch, Headers }) => ({
+      fetch: createFetch({ fetch: fetch as unknown as typeof globalThis.fetch, Headers: Headers as unknown as typeof globalThis.Headers }),
+      dispatcher: new Agent({ connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure } }),
+    })));
+}
+
 export function createTransport(options: TransportOptions): Transport {
-  const dispatcher = options.insecure ? createInsecureDispatcher() : undefined;
+  const http = httpFor(options);
   const headers = {
     Authorization: `Bearer ${options.token}`,
     Accept: 'application/json',
@@ -68,7 +91,8 @@ export function createTransport(options: TransportOptions): Transport {
       if (early !== undefined) throw early;
       let response: FetchResponse<ReadableStream<Uint8Array>>;
       try {
-        response = await ofetch.raw(url.href, {
+        const { fetch, dispatcher } = await http();
+        response = await fetch.raw(url.href, {
           method: call.method,
           headers,
           ...(call.body === undefined ? {} : { body: call.body }),
@@ -77,7 +101,7 @@ export function createTransport(options: TransportOptions): Transport {
           ignoreResponseError: true,
           redirect: 'manual',
           signal: cancel.signal,
-          ...(dispatcher === undefined ? {} : { dispatcher }),
+          dispatcher,
         });
       } catch (error) {
         throw stopped() ?? networkError(error, url);

@@ -1,35 +1,20 @@
 // TLS over real sockets: a self-signed server is refused with advice, accepted with `insecure`.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from './client.js';
 import { ApiError } from './errors.js';
 import { networkError } from './network-errors.js';
+import { selfSignedCertificate, type ServerCertificate } from './test-support/certificates.js';
 import { expectApiError, TOKEN } from './test-support/expect-api-error.js';
 import { routes, sendJson, startServer, type TestServer } from './test-support/http-server.js';
 
-let dir: string;
-let tls: { key: string; cert: string };
+let tls: ServerCertificate;
 const servers: TestServer[] = [];
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'aksync-tls-'));
-  try {
-    execFileSync(
-      'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-        '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'],
-      { stdio: 'pipe' },
-    );
-  } catch (error) {
-    throw new Error(`These tests need openssl to make a self-signed certificate (apt-get install openssl): ${String(error)}`);
-  }
-  tls = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+beforeAll(async () => {
+  tls = await selfSignedCertificate();
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(async () => {
+  vi.unstubAllGlobals();
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
@@ -59,6 +44,15 @@ describe('TLS', () => {
   it('insecure is per client: a verifying client beside it still refuses', async () => {
     const server = await selfSigned();
     await createClient({ url: server.url, token: TOKEN, insecure: true }).version();
+    await expectApiError(createClient({ url: server.url, token: TOKEN }).version(), 'tls');
+  });
+
+  it("does not use Node's own fetch (Node 26 no longer exposes its Agent): insecure and verifying clients still work", async () => {
+    vi.stubGlobal('fetch', () => {
+      throw new Error("Node's global fetch was used");
+    });
+    const server = await selfSigned();
+    await expect(createClient({ url: server.url, token: TOKEN, insecure: true }).version()).resolves.toMatchObject({ version: '2026.8.3' });
     await expectApiError(createClient({ url: server.url, token: TOKEN }).version(), 'tls');
   });
 
