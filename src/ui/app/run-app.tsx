@@ -40,7 +40,7 @@ export async function runApp(
           <App {...appProps} onExit={(exit) => (outcome = exit)} />
         </NoticesProvider>
       </ThemeProvider>,
-      { ...fullScreenRenderOptions(), stdout, stdin },
+      { ...fullScreenRenderOptions(), stdout: session.output, stdin },
     );
     session.attach(instance);
     const quit = () => instance.unmount();

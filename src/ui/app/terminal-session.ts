@@ -2,12 +2,14 @@
 // ends (q, Ctrl-C, SIGTERM, SIGHUP). The only place that writes escape sequences outside ink's frames.
 import type { RenderOptions } from 'ink';
 import { onExit } from 'signal-exit';
+import { createFrameOutput } from './frame-output.js';
 
 export const ENTER_ALT_SCREEN = '\u001b[?1049h';
 export const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 export const SHOW_CURSOR = '\u001b[?25h';
-/** Erase the visible screen and home the cursor (never `ESC[3J`: the user's scrollback is theirs). */
-export const ERASE_SCREEN = '\u001b[2J\u001b[H';
+/** Autowrap off while the frame is drawn by absolute positions: a line measured one cell too narrow is cut, not wrapped. */
+export const AUTOWRAP_OFF = '\u001b[?7l';
+export const AUTOWRAP_ON = '\u001b[?7h';
 
 /**
  * ink's options for a full-screen app: we own Ctrl-C and the console; 15 frames a second is plenty for a monitor.
@@ -19,6 +21,8 @@ export function fullScreenRenderOptions(): RenderOptions {
 }
 
 export interface TerminalSession {
+  /** The stream ink renders to: on the alternate screen it writes only what changed between frames. */
+  readonly output: NodeJS.WriteStream;
   /** Hands over ink's instance, so a resize can make it forget the frame the terminal just rearranged. */
   attach(instance: { clear(): void }): void;
   /** Restores the terminal (idempotent) and stops watching for signals and resizes. */
@@ -33,22 +37,24 @@ export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boole
     if (restored || !terminal) return;
     restored = true;
     // Synchronous: on a signal this runs in signal-exit's handler, after ink has unmounted, just before exit.
-    stdout.write((alternate ? LEAVE_ALT_SCREEN : '') + SHOW_CURSOR);
+    stdout.write((alternate ? AUTOWRAP_ON + LEAVE_ALT_SCREEN : '') + SHOW_CURSOR);
   };
   // process.on('exit') does not run on SIGTERM/SIGHUP under ink; signal-exit's last handler does.
   const removeExitHandler = onExit(() => restore(), { alwaysLast: true });
-  if (alternate) stdout.write(ENTER_ALT_SCREEN);
+  if (alternate) stdout.write(ENTER_ALT_SCREEN + AUTOWRAP_OFF);
+  const frames = alternate ? createFrameOutput(stdout) : null;
 
-  // A resize moves, cuts or (in xterm.js) later restores cells of the old frame, so ink's idea of what is on screen
-  // is wrong: erase it and let ink draw the next frame whole. Registered before ink's own resize handler, which
-  // then renders at the new size.
+  // A resize moves, cuts or (in xterm.js) later restores cells of the old frame, so what ink and the frame output
+  // think is on screen is wrong: erase it and let ink draw the next frame whole. Registered before ink's own resize
+  // handler, which then renders at the new size.
   let instance: { clear(): void } | null = null;
   const onResize = () => {
+    frames?.forget();
     instance?.clear();
-    if (alternate) stdout.write(ERASE_SCREEN);
   };
   stdout.on('resize', onResize);
   return {
+    output: frames?.stream ?? stdout,
     attach(rendered) {
       instance = rendered;
     },
