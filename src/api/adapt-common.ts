@@ -34,6 +34,7 @@ export function ldapSource(json: LdapSourceJson): LdapSource {
     enabled: json.enabled,
     syncUsers: json.sync_users,
     syncGroups: json.sync_groups,
+    ...(typeof json.delete_not_found_objects === 'boolean' ? { deleteNotFoundObjects: json.delete_not_found_objects } : {}),
     connectivity:
       json.connectivity == null
         ? null

@@ -62,6 +62,7 @@ export const ldapSourceSchema = z
     enabled: z.boolean(),
     sync_users: z.boolean(),
     sync_groups: z.boolean(),
+    delete_not_found_objects: z.boolean().nullish(),
     connectivity: z.record(z.string(), connectivityEntrySchema).nullish(),
   })
   .loose();

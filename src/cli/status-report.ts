@@ -28,7 +28,8 @@ export function statusText(check: SourceCheck, p: Paint, serverLabel: string): s
   const { assessment, source, version, status } = check;
   const { summary, verdict } = assessment;
   const lines: string[] = [];
-  const running = assessment.running ? ' (sync in progress)' : '';
+  const progress = assessment.runState.progress;
+  const running = progress === 'running' ? ' (sync in progress)' : progress === 'maybe-running' ? ' (sync may still be in progress)' : '';
   lines.push(`${p.verdict(verdict.level)}: ${pluginText(source.slug)}${running}: ${pluginText(verdict.reason)} | ${perfdata(check)}`);
   lines.push('');
   lines.push(`Source    ${safeLine(source.name)} (${safeLine(source.slug)}) on ${serverLabel}, authentik ${safeLine(version.version)}${source.enabled ? '' : ', disabled'}`);
@@ -36,7 +37,7 @@ export function statusText(check: SourceCheck, p: Paint, serverLabel: string): s
     lines.push(`${p.yellow('Access')}    the token cannot see sync tasks: it lacks ${check.missingPermissions.join(', ')}`);
   }
   if (summary.start) {
-    const state = assessment.running ? 'in progress' : 'finished';
+    const state = progress === 'running' ? 'in progress' : progress === 'maybe-running' ? 'may still be in progress' : 'finished';
     lines.push(`Run       ${formatTime(summary.start)} → ${formatTime(summary.finish, summary.start)} (${formatDuration(summary.durationSeconds)}), ${state}`);
   } else {
     lines.push(`Run       ${assessment.running ? 'starting: authentik is reading the directory' : 'none recorded'}`);

@@ -94,6 +94,8 @@ export interface LdapSource {
   enabled: boolean;
   syncUsers: boolean;
   syncGroups: boolean;
+  /** 2025.6+: the source deletes users and groups missing from the directory (a run then ends with deletion pages). */
+  deleteNotFoundObjects?: boolean;
   /** null when the server has not checked yet; `__all__` is kept as host `__all__` */
   connectivity: ConnectivityEntry[] | null;
 }

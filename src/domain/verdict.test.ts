@@ -154,10 +154,18 @@ describe('assess: verdict rules', () => {
       expect(assess({ slug: 'corp-ad', status: statusA([t]), now: justAfter }).running).toBe(true);
       expect(assess({ slug: 'corp-ad', status: statusA([t]), now: LATER }).running).toBe(false);
     });
-    it('a monitor that saw the count stop growing is not fooled by recency', () => {
+    it('a count that stopped growing between two polls does not make a run finished while its last page is seconds old', () => {
       const t = pageTask('corp-ad', 'users', [synced(50)]);
       const justAfter = new Date((t.finish as Date).getTime() + 5_000);
-      expect(assess({ slug: 'corp-ad', status: statusA([t]), now: justAfter, tasksStillArriving: false }).running).toBe(false);
+      const a = assess({ slug: 'corp-ad', status: statusA([t]), now: justAfter, tasksStillArriving: false });
+      expect(a.runState).toEqual({ progress: 'maybe-running', evidence: 'the last page finished 5s ago' });
+      expect(a.running).toBe(true);
+    });
+    it('a one-shot check in the middle of a run (users and groups pages, no membership yet) reports it running', () => {
+      const users = pageTask('corp-ad', 'users', [synced(50)]);
+      const groups = pageTask('corp-ad', 'groups', [synced(50)]);
+      const a = assess({ slug: 'corp-ad', status: statusA([users, groups]), now: new Date((groups.finish as Date).getTime() + 60_000) });
+      expect(a.runState).toEqual({ progress: 'running', evidence: 'membership pages have not started' });
     });
   });
 

@@ -1,6 +1,7 @@
 // Tell the truth the raw status hides: authentik calls a page "successful" even when it skipped objects, and an
 // empty task list can mean "between runs", "no permission" or "LDAP server down". Pure: no I/O, no clock of its own.
 import { plural } from './format.js';
+import { LDAP_RUN_SHAPE } from './ldap-run-shape.js';
 import {
   PAGE_TYPES,
   type Generation,
@@ -9,6 +10,7 @@ import {
   type SyncStatus,
   type SyncTask,
 } from './model.js';
+import { judgeRunState, mayBeRunning, type RunShape, type RunState } from './run-state.js';
 
 export type VerdictLevel = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -57,6 +59,9 @@ export interface RunSummary {
 export interface Assessment {
   summary: RunSummary;
   verdict: Verdict;
+  /** Whether the run is still going, and why aksync thinks so. */
+  runState: RunState;
+  /** The run is or may still be in progress: nothing may call it finished. */
   running: boolean;
 }
 
@@ -68,8 +73,12 @@ export interface AssessInput {
   /** Permissions the token lacks to see sync detail (from /core/users/me/); empty or absent when it can see. */
   missingPermissions?: readonly string[];
   now: Date;
-  /** A monitor knows whether the task count grew since its last poll; a one-shot check does not. */
+  /** The run's task count grew since the last poll (a monitor knows; a one-shot check does not). */
   tasksStillArriving?: boolean;
+  /** The last complete run before this one, when known (its page counts tell how many pages a run has). */
+  previousRun?: readonly SyncTask[] | null;
+  /** What the kind of sync knows about its runs; LDAP's by default. */
+  shape?: RunShape;
 }
 
 const SYNCED = /^Synced (-?\d+) objects\.$/;
@@ -82,8 +91,6 @@ const LIFECYCLE = new Set([
 const RESET_PASSWORD = /^'.*': Reset user's password$/;
 const ALWAYS_LISTED = new Set(['users', 'groups', 'membership']);
 const ERROR_LEVELS = new Set(['error', 'critical', 'exception']);
-/** A one-shot check treats a page that finished this recently as a sign pages are still arriving. */
-const RECENT_PAGE_MS = 20_000;
 
 export function isErrorLevel(level: string): boolean {
   return ERROR_LEVELS.has(level.toLowerCase());
@@ -164,13 +171,17 @@ export function summarise(slug: string, status: SyncStatus): RunSummary {
   return { slug, generation: status.generation, tasks, byType, totals, start, finish, durationSeconds, firstError };
 }
 
-function isRunning(input: AssessInput, summary: RunSummary): boolean {
-  if (input.status.isRunning || input.tasksStillArriving) return true;
-  if (summary.tasks.some((v) => v.task.state === 'running' || v.task.state === 'queued')) return true;
-  if (input.status.generation === 'A' && input.tasksStillArriving === undefined && summary.finish) {
-    return input.now.getTime() - summary.finish.getTime() < RECENT_PAGE_MS;
-  }
-  return false;
+function judgeRun(input: AssessInput, summary: RunSummary): RunState {
+  return judgeRunState({
+    generation: input.status.generation,
+    serverRunning: input.status.isRunning,
+    tasks: summary.tasks.map((v) => v.task),
+    now: input.now,
+    shape: input.shape ?? LDAP_RUN_SHAPE,
+    source: input.source ?? null,
+    previousRun: input.previousRun ?? null,
+    ...(input.tasksStillArriving === undefined ? {} : { grewSinceLastPoll: input.tasksStillArriving }),
+  });
 }
 
 function connectivityFailure(source: LdapSource | null | undefined): string | null {
@@ -242,12 +253,13 @@ function worst(a: Verdict | null, b: Verdict | null): Verdict | null {
 export function assess(input: AssessInput): Assessment {
   const { status, slug } = input;
   const summary = summarise(slug, status);
-  const running = isRunning(input, summary);
+  const runState = judgeRun(input, summary);
+  const running = mayBeRunning(runState);
   let verdict = verdictFromTasks(summary);
 
   // A disabled source that has nothing on record is not failing: authentik is told not to sync it.
   if (!verdict && !running && input.source && !input.source.enabled) {
-    return { summary, verdict: { level: 'OK', reason: 'the source is disabled: authentik does not sync it' }, running };
+    return { summary, verdict: { level: 'OK', reason: 'the source is disabled: authentik does not sync it' }, runState, running };
   }
   if (status.generation === 'B') {
     verdict = worst(verdict, verdictFromGenerationB(status, input.now));
@@ -270,5 +282,5 @@ export function assess(input: AssessInput): Assessment {
   if (status.detailTruncated) {
     verdict = { ...verdict, reason: `${verdict.reason} (counts cover the newest ${plural(summary.tasks.length, 'task')} of a larger run)` };
   }
-  return { summary, verdict, running };
+  return { summary, verdict, runState, running };
 }

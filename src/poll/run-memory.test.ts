@@ -20,7 +20,7 @@ function observe(observations: Array<[status: SyncStatus, nowSeconds: number]>, 
 }
 
 describe('rememberRun, generation A', () => {
-  it('follows a run whose tasks trickle in with is_running false, and marks it complete once the count holds', () => {
+  it('follows a run whose tasks trickle in with is_running false, and marks it complete with its last membership page', () => {
     const all = pageTasks(SLUG, 12, at(40));
     const [enumerating, first, more, settled] = observe([
       [statusA([], true), 0],
@@ -33,17 +33,20 @@ describe('rememberRun, generation A', () => {
 
     expect(first).toMatchObject({ growing: true, complete: false, lastCount: 3 });
     expect(more).toMatchObject({ growing: true, complete: false, lastCount: 10 });
-    expect(displayedRun(more!)).toEqual({ tasks: all.slice(0, 10), label: 'current' });
+    expect(displayedRun(more!)).toMatchObject({ tasks: all.slice(0, 10), label: 'current' });
 
-    expect(settled).toMatchObject({ growing: true, complete: false });
+    // 10 users, 1 groups and 1 membership page: the poll that sees the last one knows the run has ended.
+    expect(settled).toMatchObject({ growing: true, complete: true });
     const [again] = observe([[statusA(all), 20]], settled);
     expect(again).toMatchObject({ growing: false, complete: true, lastCount: 12 });
   });
 
-  it('takes a run seen for the first time as complete only when its newest task finished over 30 s ago', () => {
+  it('takes a run seen for the first time as complete from its pages, or once its newest task finished over 30 s ago', () => {
     const oldRun = pageTasks(SLUG, 101, at(0));
-    const [old] = observe([[statusA(oldRun), 31]]);
-    expect(old).toMatchObject({ complete: true, growing: false });
+    expect(observe([[statusA(oldRun), 1]])[0]).toMatchObject({ complete: true, growing: false });
+    const usersOnly = oldRun.filter((task) => task.type === 'users');
+    expect(observe([[statusA(usersOnly), 2]])[0]).toMatchObject({ complete: false });
+    expect(observe([[statusA(usersOnly), 31]])[0]).toMatchObject({ complete: true });
 
     // authentik's "running" example: one task, just finished, lock already released.
     const fresh = [finishedPage(SLUG, 'groups', at(0))];
@@ -59,7 +62,7 @@ describe('rememberRun, generation A', () => {
     ]);
     const enumerating = memories.at(-1)!;
     expect(enumerating.previous).toEqual({ tasks: run1, completedAt: at(0).getTime() });
-    expect(displayedRun(enumerating)).toEqual({ tasks: run1, label: 'previous' });
+    expect(displayedRun(enumerating)).toMatchObject({ tasks: run1, label: 'previous' });
 
     // The new run's pages arrive: it is shown live, the old one is still remembered.
     const run2 = pageTasks(SLUG, 101, at(7_300));
@@ -71,15 +74,32 @@ describe('rememberRun, generation A', () => {
       ],
       enumerating,
     );
-    expect(displayedRun(arriving!)).toEqual({ tasks: run2.slice(0, 20), label: 'current' });
+    expect(displayedRun(arriving!)).toMatchObject({ tasks: run2.slice(0, 20), label: 'current', reference: run1 });
     expect(arriving!.previous?.tasks).toEqual(run1);
-    expect(done).toMatchObject({ complete: false, growing: true });
+    expect(done).toMatchObject({ complete: true, growing: true });
     expect(stillDone).toMatchObject({ complete: true });
     expect(stillDone!.previous?.tasks).toEqual(run1);
 
     // The third run starts: the second becomes previous.
     const [next] = observe([[statusA([], true), 14_400]], stillDone);
     expect(next!.previous?.tasks).toEqual(run2);
+  });
+
+  it("judges a run against the last complete one's page count (a source that syncs users only)", () => {
+    const users = (count: number, lastFinish: Date) =>
+      Array.from({ length: count }, (_, i) => finishedPage(SLUG, 'users', new Date(lastFinish.getTime() - (count - 1 - i) * 1_000)));
+    const run1 = users(6, at(0));
+    const run2 = users(6, at(7_210));
+    const [, , , part, whole] = observe([
+      [statusA(run1), 60],
+      [statusA(run1), 65],
+      [statusA([], true), 7_200],
+      [statusA(run2.slice(0, 3)), 7_206],
+      [statusA(run2), 7_211],
+    ]);
+    expect(part).toMatchObject({ complete: false });
+    expect(whole).toMatchObject({ complete: true });
+    expect(whole!.previous?.tasks).toEqual(run1);
   });
 
   it('keeps the previous complete run when a run is replaced before it completed', () => {
@@ -97,7 +117,7 @@ describe('rememberRun, generation A', () => {
 
   it('notices a new run that replaced the old one between two polls', () => {
     const run1 = pageTasks(SLUG, 10, at(0));
-    const run2 = pageTasks(SLUG, 3, at(7_201));
+    const run2 = pageTasks(SLUG, 10, at(7_201)).slice(0, 3);
     const [, , replaced] = observe([
       [statusA(run1), 60],
       [statusA(run1), 65],
@@ -115,10 +135,10 @@ describe('rememberRun, generation A', () => {
       [statusA(run.slice(90)), 7_290],
       [statusA([]), 7_301],
     ]);
-    expect(displayedRun(memories[1]!)).toEqual({ tasks: run, label: 'current' });
-    expect(displayedRun(memories[2]!)).toEqual({ tasks: run, label: 'current' });
+    expect(displayedRun(memories[1]!)).toMatchObject({ tasks: run, label: 'current' });
+    expect(displayedRun(memories[2]!)).toMatchObject({ tasks: run, label: 'current' });
     expect(memories[2]!.lastCount).toBe(11);
-    expect(displayedRun(memories[3]!)).toEqual({ tasks: run, label: 'previous' });
+    expect(displayedRun(memories[3]!)).toMatchObject({ tasks: run, label: 'previous' });
   });
 
   it("ignores another source's tasks that share the slug as a prefix", () => {
@@ -156,8 +176,8 @@ describe('rememberRun, generation B', () => {
       [statusB(false, finished2), 7_261],
     ]);
     expect(memories[0]).toMatchObject({ complete: true });
-    expect(displayedRun(memories[1]!)).toEqual({ tasks: done1, label: 'previous' });
-    expect(displayedRun(memories[2]!)).toEqual({ tasks: [parent2, ...queued2], label: 'current' });
+    expect(displayedRun(memories[1]!)).toMatchObject({ tasks: done1, label: 'previous' });
+    expect(displayedRun(memories[2]!)).toMatchObject({ tasks: [parent2, ...queued2], label: 'current' });
     expect(memories[2]).toMatchObject({ complete: false, growing: true });
     expect(memories[3]).toMatchObject({ complete: true, growing: false, current: finished2 });
     expect(memories[3]!.previous?.tasks).toEqual(done1);
@@ -170,7 +190,7 @@ describe('rememberRun, generation B', () => {
       [statusB(false, done1), 90],
       [statusB(false, [rejected]), 7_560],
     ]);
-    expect(displayedRun(memories[1]!)).toEqual({ tasks: [rejected], label: 'current' });
+    expect(displayedRun(memories[1]!)).toMatchObject({ tasks: [rejected], label: 'current' });
     expect(memories[1]!.previous?.tasks).toEqual(done1);
   });
 });

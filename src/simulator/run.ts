@@ -2,6 +2,7 @@
 // TimedRun follows the simulator's clock (completed runs, the lively demo), SteppedRun reveals pages with each
 // status poll (the `running` scenario and triggered syncs), so tests can walk through a run without waiting.
 
+import { phaseOf } from './directory.js';
 import type { PageMessage } from './messages.js';
 import { addMs } from './time.js';
 
@@ -80,7 +81,10 @@ export class TimedRun implements Run {
     timing: Timing = COMPLETED_RUN_TIMING,
   ) {
     this.enumeratedAt = addMs(queuedAt, timing.enumerationMs);
-    this.placed = spec.pages.map((page, i) => placePage(page, addMs(this.enumeratedAt, (i + 1) * timing.pageSpacingMs), this.enumeratedAt));
+    this.placed = [];
+    for (const [i, page] of spec.pages.entries()) {
+      this.placed.push(placePage(page, addMs(this.enumeratedAt, (i + 1) * timing.pageSpacingMs), phaseStart(this.placed, page, this.enumeratedAt)));
+    }
     const last = this.placed.at(-1);
     this.completedAt = spec.rejected ? addMs(queuedAt, REJECTED_RUN_MS) : (last?.finish ?? this.enumeratedAt);
   }
@@ -108,7 +112,15 @@ export class TimedRun implements Run {
   onStatusPoll(): void {}
 }
 
-/** A page that finished at `finish`, started no earlier than its queueing (`notBefore`), and never ends before it starts. */
+/** When a page could start: once its run was enumerated and every page of the phases before its own had finished. */
+function phaseStart(placed: readonly PlacedPage[], page: PageSpec, enumeratedAt: Date): Date {
+  const phase = phaseOf(page.type);
+  let start = enumeratedAt;
+  for (const p of placed) if (phaseOf(p.spec.type) < phase && p.finish > start) start = p.finish;
+  return start;
+}
+
+/** A page that finished at `finish`, started no earlier than `notBefore`, and never ends before it starts. */
 function placePage(spec: PageSpec, finish: Date, notBefore: Date): PlacedPage {
   const start = new Date(Math.max(finish.getTime() - spec.durationMs, notBefore.getTime()));
   return { spec, start, finish: finish < start ? start : finish };
@@ -143,7 +155,7 @@ export class SteppedRun implements Run {
       return;
     }
     const reveal = this.spec.pages.slice(this.placed.length, this.placed.length + this.pagesPerPoll);
-    reveal.forEach((page, i) => this.placed.push(placePage(page, addMs(now, -(reveal.length - i) * 40), enumeratedAt)));
+    reveal.forEach((page, i) => this.placed.push(placePage(page, addMs(now, -(reveal.length - i) * 40), phaseStart(this.placed, page, enumeratedAt))));
     if (this.placed.length === this.spec.pages.length) this.completedAt = this.placed.at(-1)?.finish ?? now;
   }
 

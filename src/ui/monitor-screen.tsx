@@ -289,7 +289,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
         version={data.version}
         source={data.source}
         verdict={assessment?.verdict ?? null}
-        running={assessment?.running ?? false}
+        progress={assessment?.runState.progress ?? 'none'}
         connection={snapshot}
         intervalMs={props.intervalMs}
         now={now}
@@ -304,7 +304,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
             width={width}
             summary={summary}
             label={data.snapshot.data?.run.label ?? 'none'}
-            running={assessment?.running ?? false}
+            progress={assessment?.runState.progress ?? 'none'}
             mode={layout.summary}
             height={layout.summaryHeight}
           />

@@ -11,11 +11,15 @@ export function finishedPage(slug: string, type: string, finish: Date): SyncTask
   });
 }
 
-/** A run of `count` pages (users, then groups) finishing one second apart, the last at `lastFinish`. */
+/**
+ * A run of `count` pages finishing one second apart, the last at `lastFinish`, shaped as authentik runs them: users
+ * and groups pages, then as many membership pages as groups pages (101 pages: 85 + 8 + 8). Under 3 pages: users only.
+ */
 export function pageTasks(slug: string, count: number, lastFinish: Date): SyncTask[] {
-  return Array.from({ length: count }, (_, i) =>
-    finishedPage(slug, i < count * 0.8 ? 'users' : 'groups', new Date(lastFinish.getTime() - (count - 1 - i) * 1_000)),
-  );
+  const groups = count < 3 ? 0 : Math.max(1, Math.round(count * 0.08));
+  const users = count - 2 * groups;
+  const type = (i: number) => (i < users ? 'users' : i < users + groups ? 'groups' : 'membership');
+  return Array.from({ length: count }, (_, i) => finishedPage(slug, type(i), new Date(lastFinish.getTime() - (count - 1 - i) * 1_000)));
 }
 
 /** A generation B parent task: queued or running, or finished `done` (ok) or `rejected` (error) at `at`. */

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { LdapSource, Schedule, ServerVersion } from '../../domain/model.js';
+import type { RunProgress } from '../../domain/run-state.js';
 import type { Verdict } from '../../domain/verdict.js';
 import { describeConnection, type ConnectionState, type ConnectionTone } from '../connection.js';
 import { useNotices } from '../notices-context.js';
@@ -17,7 +18,8 @@ export interface HeaderProps {
   version: ServerVersion | null;
   source: LdapSource | null;
   verdict: Verdict | null;
-  running: boolean;
+  /** Whether the run shown is going on: a spinner and `sync running` (or `run may still be in progress`). */
+  progress: RunProgress;
   connection: ConnectionState;
   intervalMs: number;
   now: number;
@@ -59,9 +61,12 @@ export function Header(props: HeaderProps) {
   const word = props.verdict ? props.verdict.level : 'CHECKING';
   const wordColor = props.verdict ? verdictColor(theme, props.verdict.level) : colors.muted;
   const verdictWidth = word.length + 1;
-  const runningWidth = props.running ? 2 : 0;
+  const running = props.progress === 'running' || props.progress === 'maybe-running';
+  const runningWidth = running ? 2 : 0;
   const reason: Segment[] = [];
-  if (props.running) reason.push({ text: 'sync running', color: colors.running }, { text: sep });
+  if (running) {
+    reason.push({ text: props.progress === 'running' ? 'sync running' : 'run may still be in progress', color: colors.running }, { text: sep });
+  }
   reason.push({ text: props.verdict?.reason ?? 'waiting for the first answer from authentik' });
 
   const c = describeConnection(props.connection, props.now, props.intervalMs);
@@ -83,7 +88,7 @@ export function Header(props: HeaderProps) {
       <Line width={props.width} segments={where} ellipsis={glyphs.ellipsis} />
       <Box width={props.width} height={1} overflow="hidden">
         <Line width={verdictWidth} segments={[{ text: word, color: wordColor, bold: true }, { text: ' ' }]} />
-        {props.running ? (
+        {running ? (
           <Text color={colors.running}>
             <Spinner type={glyphs.spinner} />{' '}
           </Text>

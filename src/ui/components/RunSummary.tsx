@@ -1,5 +1,6 @@
 // The run at a glance: its window and length, then per page type the pages, objects, problems and errors.
 import { Box } from 'ink';
+import type { RunProgress } from '../../domain/run-state.js';
 import type { RunSummary as Summary, TypeSummary } from '../../domain/verdict.js';
 import { useTheme } from '../theme-context.js';
 import { formatClock, formatDuration, plural } from '../../domain/format.js';
@@ -12,7 +13,8 @@ export interface RunSummaryProps {
   width: number;
   summary: Summary | null;
   label: RunLabel;
-  running: boolean;
+  /** The state of the source's latest run (the one shown, unless the label is `previous`). */
+  progress: RunProgress;
   mode: 'full' | 'compact';
   /** Exactly this many lines are drawn (from the layout). */
   height: number;
@@ -24,7 +26,15 @@ function numbers(t: TypeSummary): string[] {
   return [t.pages, t.objects, t.problems, t.errors].map((n) => fit(n.toLocaleString('en-US'), NUMBER_WIDTH, 'right'));
 }
 
-export function RunSummary({ width, summary, label, running, mode, height }: RunSummaryProps) {
+/** Where the run line's window ends: the run shown may still be going on, unless it is the previous one. */
+function windowEnd(summary: Summary, label: RunLabel, progress: RunProgress): string {
+  if (label === 'previous') return formatClock(summary.finish);
+  if (progress === 'running') return 'now';
+  if (progress === 'maybe-running') return `${formatClock(summary.finish)} so far`;
+  return formatClock(summary.finish);
+}
+
+export function RunSummary({ width, summary, label, progress, mode, height }: RunSummaryProps) {
   const { glyphs, colors } = useTheme();
   const sep = ` ${glyphs.separator} `;
 
@@ -32,8 +42,7 @@ export function RunSummary({ width, summary, label, running, mode, height }: Run
   if (!summary || summary.tasks.length === 0) {
     runLine.push({ text: 'No run to show', bold: true }, { text: sep + 'authentik keeps a run\'s tasks for about 2 hours after it ends', color: colors.muted });
   } else {
-    // The previous run has ended even while the new one runs.
-    const end = running && label !== 'previous' ? 'now' : formatClock(summary.finish);
+    const end = windowEnd(summary, label, progress);
     runLine.push(
       label === 'previous' ? { text: 'Previous run ', bold: true, color: colors.warning } : { text: 'Run ', bold: true },
       { text: `${formatClock(summary.start)} ${glyphs.arrowRight} ${end}` },

@@ -67,7 +67,7 @@ export function createStatusFetch(api: AuthentikApi, slug: string, now: () => nu
       }
     }
     const status = await api.syncStatus(slug, { signal, ...(source ? { source } : {}) });
-    memory = rememberRun(memory, status, now(), slug);
+    memory = rememberRun(memory, status, now(), slug, source);
     return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing };
   };
 }
@@ -121,6 +121,7 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
       missingPermissions,
       now: new Date(Math.max(verdictTime, snapshot.updatedAt ?? 0)),
       tasksStillArriving: polled.tasksStillArriving,
+      previousRun: polled.run.reference ?? null,
     });
   }, [polled, slug, missingPermissions, snapshot.updatedAt, verdictTime]);
 

@@ -17,7 +17,7 @@ export function createSourceFetch(api: AuthentikApi, listed: (slug: string) => L
     async fetch(slug, signal) {
       const source = listed(slug);
       const status = await api.syncStatus(slug, { signal, ...(source ? { source } : {}) });
-      const memory = rememberRun(memories.get(slug) ?? null, status, now(), slug);
+      const memory = rememberRun(memories.get(slug) ?? null, status, now(), slug, source ?? null);
       memories.set(slug, memory);
       return { status, run: displayedRun(memory), tasksStillArriving: memory.growing };
     },

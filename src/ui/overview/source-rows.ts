@@ -95,6 +95,7 @@ export function sourceRow(
     missingPermissions,
     now: new Date(now),
     tasksStillArriving: data.tasksStillArriving,
+    previousRun: data.run.reference ?? null,
   });
   const { summary } = assessment;
   const hasRun = summary.tasks.length > 0;
