@@ -179,6 +179,68 @@ describe('config set, unset, use', () => {
   });
 });
 
+describe('repairing a config file with an invalid value', () => {
+  const broken = { profiles: { default: { url: 'https://ak.example.com', token: TOKEN, interval: 'fast' } } };
+
+  it('`config set` and `config unset` work on the broken key, as the error advises', async () => {
+    const store = setup(broken);
+    const shown = harness();
+    expect(await run(['show'], store, shown)).toBe(1);
+    expect(shown.stderr.text).toContain('To fix it, run `aksync config set interval SECONDS` or `aksync config unset interval`');
+    const set = harness();
+    expect(await run(['set', 'interval', '5'], store, set)).toBe(0);
+    expect(set.stdout.text).toContain("Saved interval = 5 in profile 'default'");
+    expect(store.read().profiles.default).toEqual({ url: 'https://ak.example.com', token: TOKEN, interval: 5 });
+
+    const again = setup(broken);
+    const unset = harness();
+    expect(await run(['unset', 'interval'], again, unset)).toBe(0);
+    expect(unset.stdout.text).toContain("Removed interval from profile 'default'.");
+    expect(again.read().profiles.default).toEqual({ url: 'https://ak.example.com', token: TOKEN });
+  });
+
+  it('refuses other edits until the broken key is fixed, saying which command fixes it', async () => {
+    const store = setup(broken);
+    const before = fs.readFileSync(store.path, 'utf8');
+    for (const args of [['set', 'timeout', '30'], ['unset', 'url'], ['use', 'default']]) {
+      const h = harness();
+      expect(await run(args, store, h)).toBe(1);
+      expect(h.stderr.text).toContain('profiles.default.interval must be a number of seconds from 0.25 to 3600.');
+      expect(h.stderr.text).toContain('`aksync config set interval SECONDS`');
+      expect(h.all()).not.toContain(TOKEN);
+    }
+    const login = harness({ input: `${TOKEN}\n` });
+    const check = vi.fn<CheckCredentials>(acceptingCheck);
+    expect(await run(['login', '--url', 'https://ak.example.com'], store, login, check)).toBe(1);
+    expect(check).not.toHaveBeenCalled(); // refused before asking for anything
+    expect(fs.readFileSync(store.path, 'utf8')).toBe(before);
+  });
+
+  it('login repairs a broken token', async () => {
+    const store = setup({ profiles: { default: { url: 'https://ak.example.com', token: 'has space' } } });
+    const h = harness({ input: `${TOKEN}\n` });
+    expect(await run(['login'], store, h)).toBe(0);
+    expect(store.read().profiles.default).toEqual({ url: 'https://ak.example.com', token: TOKEN });
+  });
+});
+
+describe('a config file that is a symbolic link', () => {
+  it('is refused with why and how to fix it; the token goes nowhere', async () => {
+    const store = setup({ profiles: {} });
+    const target = `${store.path}.real`;
+    fs.renameSync(store.path, target);
+    fs.chmodSync(target, 0o644);
+    fs.symlinkSync(target, store.path);
+    const h = harness({ input: `${TOKEN}\n` });
+    expect(await run(['set', 'token', '-'], store, h)).toBe(1);
+    expect(h.stderr.text).toContain(`is a symbolic link (to '${target}')`);
+    expect(h.stderr.text).toContain(`Replace the link with the file: mv '${target}' '${store.path}'`);
+    expect(h.all()).not.toContain(TOKEN);
+    expect(fs.readFileSync(target, 'utf8')).not.toContain(TOKEN);
+    expect(modeOf(target)).toBe(0o644);
+  });
+});
+
 describe('config login', () => {
   it('reads the token from piped stdin, checks it, reports the account and saves', async () => {
     const store = setup();

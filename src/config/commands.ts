@@ -15,7 +15,7 @@ import {
   urlProblem,
 } from './schema.js';
 import { plainHttpWarning } from './settings.js';
-import { ConfigFileError, type ConfigStore } from './store.js';
+import { ConfigFileError, type ConfigStore, type EditableConfig } from './store.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -160,12 +160,14 @@ async function askUrl(io: CommandIo, offered: string): Promise<string | null> {
   }
 }
 
-async function setKey(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigData): Promise<number> {
+async function setKey(input: ConfigCommandInput, parsed: ParsedArgs, file: EditableConfig): Promise<number> {
   const { io, store } = input;
   expectWords(parsed.words, 3, 'set KEY VALUE [--profile NAME]');
   const [, key, text] = parsed.words as [string, string, string];
   if (!isProfileKey(key)) throw new UsageError(`Unknown key '${safeLine(key)}'. Keys: ${PROFILE_KEYS.join(', ')}.`);
-  const profile = targetProfile(parsed, input.env ?? process.env, data);
+  const profile = targetProfile(parsed, input.env ?? process.env, file.data);
+  const refusal = file.refusal(profile, [key]);
+  if (refusal) throw refusal;
   let value: Profile[keyof Profile];
   if (key === 'token') {
     if (text !== '-') {
@@ -194,12 +196,12 @@ async function setKey(input: ConfigCommandInput, parsed: ParsedArgs, data: Confi
   return EXIT_OK;
 }
 
-function unsetKey(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigData): number {
+function unsetKey(input: ConfigCommandInput, parsed: ParsedArgs, file: EditableConfig): number {
   expectWords(parsed.words, 2, 'unset KEY [--profile NAME]');
   const key = parsed.words[1] as string;
   if (!isProfileKey(key)) throw new UsageError(`Unknown key '${safeLine(key)}'. Keys: ${PROFILE_KEYS.join(', ')}.`);
-  const profile = targetProfile(parsed, input.env ?? process.env, data);
-  if (data.profiles[profile]?.[key] === undefined) {
+  const profile = targetProfile(parsed, input.env ?? process.env, file.data);
+  if (!file.holds(profile, key)) {
     input.io.stdout.write(`${key} is not set in profile '${profile}'; nothing changed.\n`);
     return EXIT_OK;
   }
@@ -208,11 +210,11 @@ function unsetKey(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigDat
   return EXIT_OK;
 }
 
-function useProfile(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigData): number {
+function useProfile(input: ConfigCommandInput, parsed: ParsedArgs, file: EditableConfig): number {
   expectWords(parsed.words, 2, 'use NAME');
   const name = checkProfileName(parsed.words[1] as string);
-  if (!data.profiles[name]) {
-    const names = Object.keys(data.profiles);
+  if (!file.data.profiles[name]) {
+    const names = Object.keys(file.data.profiles);
     throw new UsageError(
       `There is no profile '${name}'. ${names.length ? `Saved profiles: ${names.join(', ')}.` : 'No profiles are saved yet.'} ` +
         `Create it with \`aksync config login --profile ${name}\`.`,
@@ -232,16 +234,19 @@ function cancelled(io: CommandIo): number {
  * Asks for what is missing, checks the URL and token against the server, and saves them only when they work. In a
  * terminal every wrong answer (not a URL, no token, a token the server refuses) is explained and asked again.
  */
-async function login(input: ConfigCommandInput, parsed: ParsedArgs, data: ConfigData): Promise<number> {
+async function login(input: ConfigCommandInput, parsed: ParsedArgs, file: EditableConfig): Promise<number> {
   const { io, store } = input;
   expectWords(parsed.words, 1, 'login [--url URL] [--profile NAME]');
-  const profile = targetProfile(parsed, input.env ?? process.env, data);
+  const profile = targetProfile(parsed, input.env ?? process.env, file.data);
+  // A file with invalid settings is refused before anything is asked, unless login repairs it.
+  const refusal = file.refusal(profile, ['url', 'token']);
+  if (refusal) throw refusal;
   const interactive = isInteractive(io.stdin);
   if (parsed.url !== undefined) {
     const problem = urlProblem(parsed.url);
     if (problem) throw new UsageError(`The URL from --url ${problem}.`);
   }
-  let url = parsed.url ?? data.profiles[profile]?.url;
+  let url = parsed.url ?? file.data.profiles[profile]?.url;
   if (url === undefined && !interactive) {
     throw new UsageError('Pass --url URL: standard input is not a terminal, so only the token is read from it.');
   }
@@ -294,20 +299,20 @@ export async function runConfigCommand(input: ConfigCommandInput): Promise<numbe
       io.stdout.write(`${safeLine(store.path)}\n`);
       return EXIT_OK;
     }
-    // Every other command reads the file first, so a broken file is reported and never overwritten.
-    const data = store.read();
+    // Every other command reads the file first: a broken one is reported and never overwritten, and while its
+    // settings are invalid only the edits that repair them are saved.
     switch (command) {
       case 'show':
         expectWords(parsed.words, 1, 'show [--profile NAME]');
-        return showProfiles(data, parsed.profile && checkProfileName(parsed.profile), store.path, io.stdout);
+        return showProfiles(store.read(), parsed.profile && checkProfileName(parsed.profile), store.path, io.stdout);
       case 'set':
-        return await setKey(input, parsed, data);
+        return await setKey(input, parsed, store.readForEdit());
       case 'unset':
-        return unsetKey(input, parsed, data);
+        return unsetKey(input, parsed, store.readForEdit());
       case 'use':
-        return useProfile(input, parsed, data);
+        return useProfile(input, parsed, store.readForEdit());
       case 'login':
-        return await login(input, parsed, data);
+        return await login(input, parsed, store.readForEdit());
       default:
         throw new UsageError(`Unknown command 'config ${safeLine(command)}'. Run \`aksync config help\`.`);
     }

@@ -1,38 +1,38 @@
-// The saved settings: `$XDG_CONFIG_HOME/aksync/config.json` (or `~/.config/aksync/config.json`), read through conf.
+// The saved settings: `$XDG_CONFIG_HOME/aksync/config.json` (or `~/.config/aksync/config.json`).
 // Every read re-reads the file (several monitors may share it) and validates it; nothing is written unless a user
-// command asks, and a file that is not valid is reported, never replaced.
-import fs from 'node:fs';
+// command asks, and a file that is not valid is reported, never replaced: while its settings are invalid, only an edit
+// that repairs them is saved. The file is read and written only as a real file of the user's (see permissions.ts).
+// (conf is not used: its atomic write resolves a symbolic link and replaces the link's target.)
 import os from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
-import { safeLine } from '../domain/sanitize.js';
+import { ConfigFileError, quoted } from './config-file-error.js';
 import { locateJsonError } from './json-position.js';
-import { CONFIG_FILE_MODE, ensureConfigDir, repairConfigPermissions } from './permissions.js';
+import { currentUid, readConfigFile, repairConfigPermissions, replaceConfigFile } from './permissions.js';
 import {
-  type ConfigData,
-  DEFAULT_PROFILE,
-  type Profile,
-  type ProfileKey,
-  configFileSchema,
-  describeIssues,
-} from './schema.js';
+  type ProfileChange,
+  type SettingsProblem,
+  editAllowed,
+  invalidSettingsError,
+  isPlainObject,
+  settingsProblems,
+  validParts,
+  withProfileChange,
+} from './repair.js';
+import { type ConfigData, DEFAULT_PROFILE, type Profile, type ProfileKey, configFileSchema } from './schema.js';
+
+export { ConfigFileError } from './config-file-error.js';
+export type { ProfileChange } from './repair.js';
 
 export const CONFIG_FILE_NAME = 'config.json';
 
-/** The config file cannot be used as it is. The message names the file and the fix; it never quotes the content. */
-export class ConfigFileError extends Error {
-  override readonly name = 'ConfigFileError';
-  constructor(
-    message: string,
-    readonly path: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface ProfileChange {
-  set?: Partial<Profile>;
-  unset?: ProfileKey[];
+/** The file as far as it can be read, for the commands that edit (and may repair) it. */
+export interface EditableConfig {
+  /** The valid settings; an invalid value reads as not set. */
+  data: ConfigData;
+  /** Whether the file holds `key` in profile `name`, valid or not. */
+  holds(name: string, key: ProfileKey): boolean;
+  /** Why an edit of these keys of profile `name` would not be saved (it repairs nothing while the file is invalid), or null. */
+  refusal(name: string, keys: ProfileKey[]): ConfigFileError | null;
 }
 
 export interface ConfigStore {
@@ -42,6 +42,8 @@ export interface ConfigStore {
   readonly warnings: readonly string[];
   /** Reads and validates the file; a missing file is an empty config. Throws ConfigFileError. */
   read(): ConfigData;
+  /** Reads the file for an edit: invalid settings are no error here. Throws ConfigFileError (not JSON, not usable). */
+  readForEdit(): EditableConfig;
   /** Sets and removes keys of one profile (creating it) in one atomic write. Throws ConfigFileError. */
   updateProfile(name: string, change: ProfileChange): void;
   /** Makes an existing profile the default. Throws ConfigFileError. */
@@ -49,10 +51,12 @@ export interface ConfigStore {
 }
 
 export interface OpenConfigOptions {
-  /** Supplies XDG_CONFIG_HOME / HOME; defaults to process.env. */
+  /** Supplies XDG_CONFIG_HOME / HOME / AKSYNC_PROFILE; defaults to process.env. */
   env?: NodeJS.ProcessEnv;
   /** Use this folder instead of the XDG one (tests). */
   dir?: string;
+  /** The user who must own the folder and file; defaults to the effective user (tests pass another). */
+  uid?: number;
 }
 
 /** `$XDG_CONFIG_HOME/aksync`, or `~/.config/aksync`, on every platform. */
@@ -66,15 +70,10 @@ export function defaultConfigPath(env: NodeJS.ProcessEnv = process.env): string 
   return path.join(defaultConfigDir(env), CONFIG_FILE_NAME);
 }
 
-function quoted(file: string): string {
-  return `'${safeLine(file)}'`;
-}
-
-/** Parses and validates the file's text; throws ConfigFileError with a sentence a user can act on. */
-function parseConfigText(text: string, file: string): Record<string, unknown> {
-  let parsed: unknown;
+/** Parses the file's text; throws ConfigFileError with the line and column of the first mistake. */
+function parseJson(text: string, file: string): unknown {
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     const where = locateJsonError(text);
     const at = where ? ` (line ${where.line}, column ${where.column})` : '';
@@ -83,98 +82,82 @@ function parseConfigText(text: string, file: string): Record<string, unknown> {
       file,
     );
   }
-  const result = configFileSchema.safeParse(parsed);
-  if (!result.success) {
-    const problems = describeIssues(result.error).map(safeLine).join('; ');
-    throw new ConfigFileError(
-      `The config file ${quoted(file)} has invalid settings: ${problems}. ` +
-        `Fix it with \`aksync config set\` or by hand, or delete it: rm ${quoted(file)}`,
-      file,
-    );
-  }
-  return parsed as Record<string, unknown>;
 }
 
-function toConfigData(raw: Record<string, unknown>): ConfigData {
-  const result = configFileSchema.parse(raw);
-  return {
-    defaultProfile: result.defaultProfile ?? DEFAULT_PROFILE,
-    profiles: (result.profiles ?? {}) as Record<string, Profile>,
-  };
-}
-
-class ConfFileStore implements ConfigStore {
+class FileStore implements ConfigStore {
   readonly path: string;
   readonly warnings: readonly string[];
-  private readonly dir: string;
-  private conf: Conf<Record<string, unknown>> | null = null;
 
-  constructor(dir: string) {
-    this.dir = dir;
+  constructor(
+    private readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly uid: number | undefined,
+  ) {
     this.path = path.join(dir, CONFIG_FILE_NAME);
-    this.warnings = repairConfigPermissions(dir, this.path);
+    this.warnings = repairConfigPermissions(dir, this.path, uid);
   }
 
-  // Conf creates a missing folder (0755) even to read, so it is only constructed once the file or a write needs it.
-  private open(): Conf<Record<string, unknown>> {
-    if (this.conf) return this.conf;
-    const file = this.path;
-    this.conf = new Conf<Record<string, unknown>>({
-      projectName: 'aksync',
-      projectSuffix: '',
-      cwd: this.dir,
-      configName: 'config',
-      configFileMode: CONFIG_FILE_MODE,
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-      deserialize: (text) => parseConfigText(text, file),
-    });
-    return this.conf;
+  /** The parsed file, or undefined when there is none. */
+  private readRaw(): unknown {
+    const text = readConfigFile(this.dir, this.path, this.uid);
+    return text === null ? undefined : parseJson(text, this.path);
   }
 
-  private readRaw(): Record<string, unknown> {
-    if (!fs.existsSync(this.path)) return {};
-    try {
-      return { ...this.open().store };
-    } catch (error) {
-      if (error instanceof ConfigFileError) throw error;
-      const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      throw new ConfigFileError(`The config file ${quoted(this.path)} cannot be read (${reason}).`, this.path);
-    }
+  private problems(raw: unknown): SettingsProblem[] {
+    return settingsProblems(raw, this.env);
   }
 
   read(): ConfigData {
-    return toConfigData(this.readRaw());
+    const raw = this.readRaw();
+    if (raw === undefined) return { defaultProfile: DEFAULT_PROFILE, profiles: {} };
+    const problems = this.problems(raw);
+    if (problems.length > 0) throw invalidSettingsError(this.path, problems);
+    const result = configFileSchema.parse(raw);
+    return {
+      defaultProfile: result.defaultProfile ?? DEFAULT_PROFILE,
+      profiles: (result.profiles ?? {}) as Record<string, Profile>,
+    };
   }
 
-  private write(next: Record<string, unknown>): void {
-    parseConfigText(JSON.stringify(next), this.path);
-    ensureConfigDir(this.dir);
-    try {
-      this.open().store = next;
-      fs.chmodSync(this.path, CONFIG_FILE_MODE);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-      throw new ConfigFileError(`The config file ${quoted(this.path)} cannot be written (${reason}).`, this.path);
-    }
+  readForEdit(): EditableConfig {
+    const raw = this.readRaw() ?? {};
+    const before = this.problems(raw);
+    return {
+      data: validParts(raw),
+      holds: (name, key) => {
+        const profiles = isPlainObject(raw) ? raw.profiles : undefined;
+        const profile = isPlainObject(profiles) ? profiles[name] : undefined;
+        return isPlainObject(profile) && Object.hasOwn(profile, key);
+      },
+      refusal: (name, keys) => {
+        if (before.length === 0) return null;
+        // Setting a key to a valid value repairs it as removing it does.
+        const next = withProfileChange(raw, name, { unset: keys });
+        return next !== null && editAllowed(before, this.problems(next)) ? null : this.refused(before);
+      },
+    };
+  }
+
+  private refused(problems: SettingsProblem[]): ConfigFileError {
+    return invalidSettingsError(this.path, problems, 'Nothing was saved. ');
+  }
+
+  private save(raw: unknown, next: Record<string, unknown> | null): void {
+    const before = this.problems(raw);
+    if (next === null) throw this.refused(before);
+    const after = this.problems(next);
+    if (!editAllowed(before, after)) throw this.refused(before.length > 0 ? before : after);
+    replaceConfigFile(this.dir, this.path, `${JSON.stringify(next, null, 2)}\n`, this.uid);
   }
 
   updateProfile(name: string, change: ProfileChange): void {
-    const raw = this.readRaw();
-    const profiles = { ...((raw.profiles as Record<string, Record<string, unknown>> | undefined) ?? {}) };
-    const isFirstProfile = Object.keys(profiles).length === 0;
-    const profile: Record<string, unknown> = { ...(profiles[name] ?? {}), ...change.set };
-    for (const key of change.unset ?? []) delete profile[key];
-    profiles[name] = profile;
-    const next: Record<string, unknown> = { ...raw, profiles };
-    // The first profile saved becomes the default, so a lone `login --profile work` is used without flags.
-    if (raw.defaultProfile === undefined) next.defaultProfile = isFirstProfile ? name : DEFAULT_PROFILE;
-    this.write(next);
+    const raw = this.readRaw() ?? {};
+    this.save(raw, withProfileChange(raw, name, change));
   }
 
   setDefaultProfile(name: string): void {
-    const raw = this.readRaw();
-    this.write({ ...raw, defaultProfile: name });
+    const raw = this.readRaw() ?? {};
+    this.save(raw, isPlainObject(raw) ? { ...raw, defaultProfile: name } : null);
   }
 }
 
@@ -183,5 +166,6 @@ class ConfFileStore implements ConfigStore {
  * command that does not need the file works even when it is broken. Reads and writes throw ConfigFileError.
  */
 export function openConfigStore(options: OpenConfigOptions = {}): ConfigStore {
-  return new ConfFileStore(options.dir ?? defaultConfigDir(options.env ?? process.env));
+  const env = options.env ?? process.env;
+  return new FileStore(options.dir ?? defaultConfigDir(env), env, options.uid ?? currentUid());
 }
