@@ -173,9 +173,10 @@ function tightenFolder(dir: string): string | null {
  * is refused (a link, another user's) is left as it is: the first read reports it.
  */
 export function repairConfigPermissions(dir: string, file: string, uid: number | undefined): string[] {
+  const warnings: Array<string | null> = [];
   try {
     if (!checkFolder(dir, uid)) return [];
-    const warnings = [tightenFolder(dir)];
+    warnings.push(tightenFolder(dir));
     const opened = openConfigFile(file, uid);
     if (opened) {
       try {
@@ -184,11 +185,10 @@ export function repairConfigPermissions(dir: string, file: string, uid: number |
         fs.closeSync(opened.fd);
       }
     }
-    return warnings.filter((w): w is string => w !== null);
   } catch (error) {
-    if (error instanceof ConfigFileError) return [];
-    throw error;
+    if (!(error instanceof ConfigFileError)) throw error;
   }
+  return warnings.filter((w): w is string => w !== null);
 }
 
 /** Creates the folder 0700 (its parents as usual) when it is missing; checks it when it is there. */

@@ -162,12 +162,13 @@ describe('a config file or folder that is not aksync\'s own', () => {
     const home = tempConfigHome();
     const target = outsideFile({ profiles: { default: { url: 'https://ak.example.com' } } });
     const before = fs.readFileSync(target, 'utf8');
-    writeConfigFile(home, {});
+    writeConfigFile(home, {}, 0o600, 0o755);
     const link = path.join(home, 'aksync', 'config.json');
     fs.rmSync(link);
     fs.symlinkSync(target, link);
     const store = openConfigStore({ env: { XDG_CONFIG_HOME: home } });
-    expect(store.warnings).toEqual([]);
+    // aksync's own folder is still tightened; the link and its target are not touched.
+    expect(store.warnings).toEqual([`Permissions 0755 for '${path.dirname(link)}' were too open; fixed to 0700.`]);
     const message =
       `The config file '${link}' is a symbolic link (to '${target}'). aksync does not follow links for the file that ` +
       `holds the API token, so that no link can send the token elsewhere. Replace the link with the file: mv '${target}' '${link}'`;
