@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { describe, it } from 'vitest';
 import type { ScenarioName } from '../../src/simulator/types.js';
-import { AKSYNC_BIN, cleanEnvironment, makeConfigHome, spawnTerminal, SEQ } from './harness.js';
+import { AKSYNC_BIN, cleanEnvironment, KEYS, makeConfigHome, spawnTerminal, SEQ } from './harness.js';
 import { firstFrame, monitorArgs, SLUG, until, useSimulator } from './fixtures.js';
 
 interface Piped {
@@ -75,5 +75,33 @@ describe.concurrent('aksync corp-ad | cat', () => {
     const output = terminal.outputText();
     expect(output.lastIndexOf(SEQ.showCursor)).toBeGreaterThan(output.lastIndexOf(SEQ.hideCursor));
     expect(terminal.screenText()).not.toMatch(/Raw mode|Error|at .*\.js:\d+/);
+  });
+
+  it('with stdin not a terminal says view only, draws nothing typed, quits on Ctrl-C and leaves the terminal echoing', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const sim = await useSimulator(onTestFinished, 'healthy');
+    // The terminal still echoes in cooked mode unless aksync stops it; `stty` afterwards shows the mode it left.
+    const command = `'${process.execPath}' '${AKSYNC_BIN}' ${monitorArgs(sim).join(' ')} < /dev/null; echo "aksync exited $?"; stty -a < /dev/tty`;
+    const terminal = spawnTerminal('sh', ['-c', command], { cols: 80, rows: 24, env: { AUTHENTIK_TOKEN: sim.token } });
+    onTestFinished(() => terminal.dispose());
+    const screen = await firstFrame(terminal);
+    const footer = screen.split('\n').filter((line) => line !== '').at(-1) ?? '';
+    expect(footer).toMatch(/^view only: stdin is not a terminal {2}Ctrl-c quit$/);
+
+    terminal.press('zqxj');
+    terminal.press('\r');
+    terminal.press(KEYS.ctrlC);
+    await terminal.exit;
+    const output = terminal.outputText();
+    const session = output.slice(0, output.lastIndexOf(SEQ.altScreenOff));
+    expect(session).not.toContain('zqxj');
+    expect(session).not.toContain('^C');
+    const modes = output.slice(output.lastIndexOf(SEQ.altScreenOff));
+    expect(modes).toContain('aksync exited 0');
+    expect(modes).toMatch(/(?<![-\w])echo(?!\w)/);
+    expect(modes).toMatch(/(?<![-\w])icanon(?!\w)/);
+    expect(modes).toMatch(/(?<![-\w])isig(?!\w)/);
   });
 });

@@ -32,7 +32,7 @@ export async function runApp(
   const { ascii, color, altScreen, stderr = process.stderr, notices = [], ...appProps } = options;
   const { stdout, stdin, stop } = streams;
   let outcome: AppExit = { code: 0 };
-  const session = openTerminalSession(stdout, altScreen);
+  const session = openTerminalSession(stdout, altScreen, !stdin.isTTY);
   try {
     const instance = render(
       <ThemeProvider theme={createTheme({ color, ascii })}>

@@ -3,6 +3,7 @@
 import type { RenderOptions } from 'ink';
 import { onExit } from 'signal-exit';
 import { createFrameOutput } from './frame-output.js';
+import { quietTerminal } from './quiet-terminal.js';
 
 export const ENTER_ALT_SCREEN = '\u001b[?1049h';
 export const LEAVE_ALT_SCREEN = '\u001b[?1049l';
@@ -20,22 +21,35 @@ export function fullScreenRenderOptions(): RenderOptions {
   return { exitOnCtrlC: false, patchConsole: false, maxFps: 15 };
 }
 
+/** What the session needs of ink's instance. */
+export interface RenderedApp {
+  clear(): void;
+  unmount(): void;
+}
+
 export interface TerminalSession {
   /** The stream ink renders to: on the alternate screen it writes only what changed between frames. */
   readonly output: NodeJS.WriteStream;
-  /** Hands over ink's instance, so a resize can make it forget the frame the terminal just rearranged. */
-  attach(instance: { clear(): void }): void;
+  /**
+   * Hands over ink's instance, so a resize can make it forget the frame the terminal just rearranged, and Ctrl-C on a
+   * view-only screen can end it.
+   */
+  attach(instance: RenderedApp): void;
   /** Restores the terminal (idempotent) and stops watching for signals and resizes. */
   close(): void;
 }
 
-export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boolean): TerminalSession {
+/** `viewOnly`: stdin is not a terminal, so the app reads no keys (see quiet-terminal.ts). */
+export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boolean, viewOnly = false): TerminalSession {
   const terminal = Boolean(stdout.isTTY);
   const alternate = altScreen && terminal;
+  let instance: RenderedApp | null = null;
+  const quiet = terminal && viewOnly ? quietTerminal((stdout as { fd?: unknown }).fd, () => instance?.unmount()) : null;
   let restored = false;
   const restore = () => {
     if (restored || !terminal) return;
     restored = true;
+    quiet?.close();
     // Synchronous: on a signal this runs in signal-exit's handler, after ink has unmounted, just before exit.
     stdout.write((alternate ? AUTOWRAP_ON + LEAVE_ALT_SCREEN : '') + SHOW_CURSOR);
   };
@@ -47,7 +61,6 @@ export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boole
   // A resize moves, cuts or (in xterm.js) later restores cells of the old frame, so what ink and the frame output
   // think is on screen is wrong: erase it and let ink draw the next frame whole. Registered before ink's own resize
   // handler, which then renders at the new size.
-  let instance: { clear(): void } | null = null;
   const onResize = () => {
     frames?.forget();
     instance?.clear();
