@@ -180,6 +180,14 @@ describe('server errors', () => {
     expect(error.message).toBe(`${server.url} failed with 500 Internal Server Error: database is locked \\x1b]0;pwned\\x07.`);
   });
 
+  it("a 500 whose detail is a whole sentence ends with one full stop (authentik's 'A server error occurred.')", async () => {
+    const server = await serve((_req, res) => sendJson(res, 500, { detail: 'A server error occurred.' }));
+    const error = await expectApiError(client(server).version(), 'server');
+    expect(error.message).toBe(`${server.url} failed with 500 Internal Server Error: A server error occurred.`);
+    const rejected = await serve((_req, res) => sendJson(res, 400, { detail: 'Not allowed!' }));
+    expect((await expectApiError(client(rejected).version(), 'bad_response')).message).toMatch(/: Not allowed!$/);
+  });
+
   it('long server text is cut to about 200 characters', async () => {
     const server = await serve((_req, res) => sendJson(res, 500, { detail: 'x'.repeat(5000) }));
     const error = await expectApiError(client(server).version(), 'server');

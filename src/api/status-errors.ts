@@ -1,5 +1,6 @@
 // An HTTP answer that is not a success → an ApiError. authentik answers 403 (never 401) with DRF's `{"detail": ...}`;
 // proxies in front of it answer with HTML pages.
+import { endSentence } from '../domain/format.js';
 import { ApiError } from './errors.js';
 import { htmlHeadline, looksLikeHtml, serverLine, stripBom } from './server-text.js';
 
@@ -65,7 +66,7 @@ export function statusError(res: FailedResponse, call: CallContext): ApiError {
     if (html) return new ApiError('server', `${proxyPage(res, call)}.`, status);
     const text = detail ?? firstLine(res.body);
     const said = text === '' ? '' : `: ${quoted(text)}`;
-    return new ApiError('server', `${origin} failed with ${statusWords(res)}${said}.`, status);
+    return new ApiError('server', endSentence(`${origin} failed with ${statusWords(res)}${said}`), status);
   }
   if (status === 408 || status === 429) {
     return new ApiError('server', `${origin} is busy (${statusWords(res)}): try again later.`, status);
@@ -80,7 +81,7 @@ export function statusError(res: FailedResponse, call: CallContext): ApiError {
   }
   const text = html ? htmlHeadline(res.body) : (detail ?? validationSummary(res.body) ?? firstLine(res.body));
   const said = text === '' ? '' : `: ${quoted(text)}`;
-  return new ApiError('bad_response', `${origin} rejected the request to ${call.shownPath} (${statusWords(res)})${said}.`, status);
+  return new ApiError('bad_response', endSentence(`${origin} rejected the request to ${call.shownPath} (${statusWords(res)})${said}`), status);
 }
 
 /** "502 Bad Gateway from <origin> (an HTML page, probably from a proxy in front of authentik)" */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatClock, formatDuration, formatTime, plural } from './format.js';
+import { endSentence, formatAge, formatClock, formatCount, formatDuration, formatShortAge, formatTime, plural } from './format.js';
 
 describe('formatDuration', () => {
   it.each([
@@ -31,5 +31,56 @@ describe('formatAge / formatTime / formatClock / plural', () => {
   it('pluralises, irregular words too', () => {
     expect(plural(1, 'page')).toBe('1 page');
     expect(plural(2, 'retry', 'retries')).toBe('2 retries');
+  });
+});
+
+describe('formatCount', () => {
+  it.each<[number, string]>([
+    [0, '0'],
+    [999, '999'],
+    [1_000, '1k'],
+    [1_250, '1.2k'],
+    [9_999, '9.9k'],
+    [12_345, '12k'],
+    [99_999, '99k'],
+    [100_000, '100k'],
+    [999_999, '999k'],
+    [1_000_000, '1M'],
+    [1_234_567, '1.2M'],
+    [45_600_000, '45M'],
+    [2_500_000_000, '2.5G'],
+  ])('%i in 4 columns → %s (never more than it is)', (n, text) => expect(formatCount(n, 4)).toBe(text));
+
+  it('writes the whole number, grouped, where it fits', () => {
+    expect(formatCount(100_000)).toBe('100,000');
+    expect(formatCount(1_234, 5)).toBe('1,234');
+    expect(formatCount(100_000, 5)).toBe('100k');
+    expect(formatCount(12_240, 8)).toBe('12,240');
+    expect(formatCount(123_456_789, 8)).toBe('123M');
+  });
+
+  it('always fits 4 columns', () => {
+    for (let n = 1; n < 1e12; n = Math.ceil(n * 1.37)) expect(formatCount(n, 4).length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('formatShortAge', () => {
+  it.each<[number, string]>([
+    [0, '0s'],
+    [45_000, '45s'],
+    [38 * 60_000 + 12_000, '38m'],
+    [(60 + 42) * 60_000 + 30_000, '1h 42m'],
+    [2 * 86_400_000 + 4 * 3_600_000 + 59 * 60_000, '2d 4h'],
+  ])('%i ms → %s', (ms, text) => expect(formatShortAge(ms)).toBe(text));
+});
+
+describe('endSentence', () => {
+  it('ends a sentence with one full stop, whatever the quoted text ended with', () => {
+    expect(endSentence('failed with 500: A server error occurred.')).toBe('failed with 500: A server error occurred.');
+    expect(endSentence('failed with 500: database is locked')).toBe('failed with 500: database is locked.');
+    expect(endSentence('refused: why?')).toBe('refused: why?');
+    expect(endSentence('cut short…')).toBe('cut short…');
+    expect(endSentence('said "stop."')).toBe('said "stop."');
+    expect(endSentence('ends in spaces.  ')).toBe('ends in spaces.');
   });
 });

@@ -42,3 +42,36 @@ export function formatTime(d: Date | null | undefined, sameDayAs?: Date): string
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+const COUNT_UNITS: ReadonlyArray<[number, string]> = [
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/**
+ * A count for a column `width` wide: the whole number (`12,240`) where it fits, else a compact form of at most four
+ * characters (`1.2k`, `100k`, `1.2M`), rounded down so that it never reads as more than there is.
+ */
+export function formatCount(n: number, width = Infinity): string {
+  const whole = n.toLocaleString('en-US');
+  if (whole.length <= width || n < 1000) return whole;
+  const [unit, suffix] = COUNT_UNITS.find(([u]) => n >= u) as [number, string];
+  const tenths = Math.floor((n * 10) / unit);
+  return tenths < 100 ? `${tenths / 10}${suffix}` : `${Math.floor(n / unit)}${suffix}`;
+}
+
+/** An age or a countdown to the minute once past a minute: `45s`, `38m`, `1h 42m`, `2d 4h`. */
+export function formatShortAge(milliseconds: number): string {
+  const s = Math.max(0, Math.floor(milliseconds / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+  return `${Math.floor(s / 86400)}d ${Math.floor((s % 86400) / 3600)}h`;
+}
+
+/** Ends a sentence with a full stop, unless it already ends as one (quoted server text often does: `occurred.`). */
+export function endSentence(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]["'”’)\]]*$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
