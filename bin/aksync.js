@@ -12,8 +12,9 @@ if (process.stdout.isTTY) {
   delete process.env.CONTINUOUS_INTEGRATION;
 }
 
-// ink's chalk ignores NO_COLOR; FORCE_COLOR=0 does the same job before chalk loads.
-if (process.argv.includes('--no-color') || (process.env.NO_COLOR ?? '') !== '' || !process.stdout.isTTY) {
+// Not a terminal: no escape sequences at all. NO_COLOR and --no-color drop colour only, through the theme (ink's
+// chalk ignores NO_COLOR): reverse video and underline stay, so search matches still stand out.
+if (!process.stdout.isTTY) {
   process.env.FORCE_COLOR = '0';
 }
 

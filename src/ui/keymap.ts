@@ -106,6 +106,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'n', match: plain('n'), action: 'nextMatch', description: 'next search match', hint: 'next', modes: ['log'] },
   { keys: 'N', match: plain('N'), action: 'previousMatch', description: 'previous search match', modes: ['log'] },
   { keys: 'l', match: plain('l'), action: 'level', description: 'cycle the minimum level shown', hint: 'level', modes: ['log'] },
+  { keys: 'e', match: plain('e'), action: 'problemsOnly', description: 'show only the messages that made the verdict (problems and errors)', hint: 'problems', modes: ['log'] },
   { keys: 'Enter', match: enter, action: 'open', description: "open the selected source's monitor (Esc there comes back)", hint: 'open', modes: ['overview'] },
   { keys: '/', match: plain('/'), action: 'filter', description: 'filter sources by name, slug, verdict or error text', hint: 'filter', modes: ['overview'] },
   { keys: 's', match: plain('s'), action: 'sort', description: 'sort by name, verdict, last run, problems', hint: 'sort', modes: ['overview'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeLines, createLogLines, eventLines, nextMatch, searchMatches, visibleMessages } from './log-rows.js';
+import { attributeLines, createLogLines, eventLines, matchPieces, nextMatch, searchMatches, visibleMessages } from './log-rows.js';
 import { TRACEBACK, hugeLogTask, logMessage } from './testing/fixtures.js';
 import { widthOf } from './text.js';
 
@@ -17,6 +17,34 @@ describe('log rows', () => {
     expect(visibleMessages(messages, 'info')).toEqual([1, 2, 3, 4]);
     expect(visibleMessages(messages, 'warning')).toEqual([2, 3]);
     expect(visibleMessages(messages, 'error')).toEqual([3]);
+  });
+
+  it('problems only: just the messages that made the verdict, an info-level skipped object included', () => {
+    const run = [
+      logMessage('Task is being processed'),
+      logMessage("Uniqueness field not found/not set in attributes: 'CN=Facilities Hotline,OU=Contacts'"),
+      logMessage('Synced 12 objects.'),
+      logMessage(TRACEBACK, 'error'),
+      logMessage("'m.okafor': Reset user's password"),
+    ];
+    expect(visibleMessages(run, 'all', true)).toEqual([1, 3]);
+    expect(visibleMessages(run, 'error', true)).toEqual([3]);
+    expect(visibleMessages(run, 'all', false)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('finds the search text in a display line, ignoring case, for highlighting', () => {
+    expect(matchPieces('Group does not exist in our DB yet; the group', 'GROUP')).toEqual([
+      { text: 'Group', match: true },
+      { text: ' does not exist in our DB yet; the ', match: false },
+      { text: 'group', match: true },
+    ]);
+    expect(matchPieces('no hit here', 'zz')).toEqual([{ text: 'no hit here', match: false }]);
+    expect(matchPieces('anything', '')).toEqual([{ text: 'anything', match: false }]);
+    expect(matchPieces('営業部 山田 営業', '営業')).toEqual([
+      { text: '営業', match: true },
+      { text: '部 山田 ', match: false },
+      { text: '営業', match: true },
+    ]);
   });
 
   it('searches event and logger among the visible messages, and steps through matches with wrap-around', () => {

@@ -1,7 +1,7 @@
 // The message log's rows. Filtering by level and searching are O(n) and run only when the task, the level or the
 // search text changes; everything a key press does afterwards is a binary search or O(visible rows).
 import { safeLine, safeText } from '../domain/sanitize.js';
-import { errorSummary } from '../domain/verdict.js';
+import { errorSummary, isProblem } from '../domain/verdict.js';
 import type { LogMessage } from '../domain/model.js';
 import type { MinLevel } from './screen-state.js';
 import { lowerBound } from './scroll.js';
@@ -27,12 +27,16 @@ export function levelRank(level: string): number {
 
 const MIN_RANK: Record<MinLevel, number> = { all: 0, info: 1, warning: 2, error: 3 };
 
-/** Indices of the messages at or above the minimum level, ascending. */
-export function visibleMessages(messages: readonly LogMessage[], minLevel: MinLevel): number[] {
+/**
+ * Indices of the messages at or above the minimum level, ascending; with `problemsOnly`, only those the verdict
+ * counts as problems (authentik logs a skipped object at level info, so the level alone cannot find them).
+ */
+export function visibleMessages(messages: readonly LogMessage[], minLevel: MinLevel, problemsOnly = false): number[] {
   const min = MIN_RANK[minLevel];
   const out: number[] = [];
   for (let i = 0; i < messages.length; i += 1) {
-    if (min === 0 || levelRank((messages[i] as LogMessage).level) >= min) out.push(i);
+    const m = messages[i] as LogMessage;
+    if ((min === 0 || levelRank(m.level) >= min) && (!problemsOnly || isProblem(m))) out.push(i);
   }
   return out;
 }
@@ -54,6 +58,23 @@ export function searchMatches(messages: readonly LogMessage[], visible: readonly
   if (needle === '') return [];
   const texts = searchable(messages);
   return visible.filter((i) => (texts[i] as string).includes(needle));
+}
+
+/** A display line cut into the pieces that match the search text (ignoring case) and those that do not. */
+export function matchPieces(line: string, search: string): Array<{ text: string; match: boolean }> {
+  const lower = line.toLowerCase();
+  const needle = search.toLowerCase();
+  // Lower-casing can change a string's length (İ): offsets would no longer line up, so nothing is marked.
+  if (needle === '' || lower.length !== line.length) return [{ text: line, match: false }];
+  const pieces: Array<{ text: string; match: boolean }> = [];
+  let from = 0;
+  for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + needle.length)) {
+    if (at > from) pieces.push({ text: line.slice(from, at), match: false });
+    pieces.push({ text: line.slice(at, at + needle.length), match: true });
+    from = at + needle.length;
+  }
+  if (from < line.length || pieces.length === 0) pieces.push({ text: line.slice(from), match: false });
+  return pieces;
 }
 
 /**

@@ -248,6 +248,29 @@ describe('message log', () => {
     expect(selectedRow(frame)).toContain('CN=printers');
   });
 
+  it('`e` shows only the messages that made the verdict, info-level skipped objects included, and says so', async () => {
+    const messages = [
+      logMessage('Task is being processed', 'debug'),
+      logMessage("Uniqueness field not found/not set in attributes: 'CN=Facilities Hotline,OU=Contacts'"),
+      logMessage('Synced 12 objects.'),
+      logMessage("Group does not exist in our DB yet, run sync_groups first: 'CN=Print Operators'"),
+    ];
+    const screen = renderScreen({ data: monitorData({ tasks: [page('users', messages)] }) });
+    await press(screen.stdin, ENTER);
+    await waitForFrame(screen.lastFrame, (f) => f.includes('4 messages'));
+    await press(screen.stdin, 'e');
+    let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('problems only'));
+    expect(frame).toContain('2 of 4 messages');
+    expect(frame).toContain('Uniqueness field not found');
+    expect(frame).toContain('Group does not exist in our DB yet');
+    expect(frame).not.toContain('Synced 12 objects.');
+    expect(frame).not.toContain('Task is being processed');
+    expect(frame).toMatch(/e problems/);
+    await press(screen.stdin, 'e');
+    frame = await waitForFrame(screen.lastFrame, (f) => !f.includes('problems only'));
+    expect(frame).toContain('Synced 12 objects.');
+  });
+
   it('moves with j/k, arrows, PgUp/PgDn, Ctrl-d/Ctrl-u, g/G and Home/End', async () => {
     const messages = Array.from({ length: 200 }, (_, i) => logMessage(`line ${i}`, 'info', new Date(RUN_START.getTime() + i * 1000)));
     const screen = renderScreen({ data: monitorData({ tasks: [page('users', messages)] }), rows: 24 });

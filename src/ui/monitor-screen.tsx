@@ -89,9 +89,10 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const { view: logView, gone } = useLogTask(views, log?.taskId ?? null);
   const messages = logView?.task.messages ?? NO_MESSAGES;
   const minLevel = log?.minLevel ?? 'all';
+  const problemsOnlyLog = log?.problemsOnly ?? false;
   const wrap = log?.wrap ?? false;
   const search = log?.search ?? '';
-  const visible = useMemo(() => visibleMessages(messages, minLevel), [messages, minLevel]);
+  const visible = useMemo(() => visibleMessages(messages, minLevel, problemsOnlyLog), [messages, minLevel, problemsOnlyLog]);
   const matches = useMemo(() => searchMatches(messages, visible, search), [messages, visible, search]);
   const eventColumns = logEventColumns(width, messages);
   const lines = useMemo(() => createLogLines(messages, wrap, eventColumns), [messages, wrap, eventColumns]);
@@ -192,7 +193,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
           dispatch({ type: 'table/sort' });
           return current;
         case 'problemsOnly':
-          dispatch({ type: 'table/problemsOnly' });
+          dispatch({ type: current === 'log' ? 'log/problemsOnly' : 'table/problemsOnly' });
           return current;
         case 'wrap':
           dispatch({ type: 'log/wrap' });
@@ -258,6 +259,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
         top={logTop}
         wrap={wrap}
         minLevel={minLevel}
+        problemsOnly={problemsOnlyLog}
         search={search}
         matches={matches}
         lines={lines}

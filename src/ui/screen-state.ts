@@ -29,6 +29,8 @@ export interface LogState {
   top: number;
   wrap: boolean;
   minLevel: MinLevel;
+  /** Only the messages the verdict counts as problems. */
+  problemsOnly: boolean;
   search: string;
 }
 
@@ -70,6 +72,7 @@ export type ScreenAction =
     }
   | { type: 'log/wrap' }
   | { type: 'log/level' }
+  | { type: 'log/problemsOnly' }
   /** Opens the message under the log's cursor. */
   | { type: 'detail/open'; visible: readonly number[] }
   | { type: 'detail/move'; motion: Motion; count: number; height: number }
@@ -157,7 +160,15 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       const taskId = action.ids[selectedIndex(state.table, action.ids)] as string;
       const log: LogState = state.log?.taskId === taskId
         ? state.log
-        : { taskId, cursor: 0, top: 0, wrap: state.log?.wrap ?? false, minLevel: state.log?.minLevel ?? 'all', search: '' };
+        : {
+            taskId,
+            cursor: 0,
+            top: 0,
+            wrap: state.log?.wrap ?? false,
+            minLevel: state.log?.minLevel ?? 'all',
+            problemsOnly: state.log?.problemsOnly ?? false,
+            search: '',
+          };
       return { ...state, screen: 'log', log, detail: null };
     }
     case 'log/move': {
@@ -179,6 +190,8 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return state.log ? { ...state, log: { ...state.log, wrap: !state.log.wrap } } : state;
     case 'log/level':
       return state.log ? { ...state, log: { ...state.log, minLevel: next(MIN_LEVELS, state.log.minLevel) } } : state;
+    case 'log/problemsOnly':
+      return state.log ? { ...state, log: { ...state.log, problemsOnly: !state.log.problemsOnly } } : state;
     case 'detail/open': {
       if (!state.log || action.visible.length === 0) return state;
       const messageIndex = action.visible[positionOf(action.visible, state.log.cursor)] as number;

@@ -11,6 +11,7 @@ export interface Segment {
   bold?: boolean;
   dim?: boolean;
   inverse?: boolean;
+  underline?: boolean;
 }
 
 /** Cut the segments so that together they fit `width` columns; the last one cut ends with the ellipsis. */
@@ -38,7 +39,7 @@ export function Line({ segments, width, ellipsis }: { segments: readonly Segment
   return (
     <Text wrap="truncate-end">
       {empty ? ' ' : parts.map((s, i) => (
-        <Text key={i} color={s.color} bold={s.bold} dimColor={s.dim} inverse={s.inverse}>
+        <Text key={i} color={s.color} bold={s.bold} dimColor={s.dim} inverse={s.inverse} underline={s.underline}>
           {s.text}
         </Text>
       ))}

@@ -28,6 +28,7 @@ describe('a log of 100,000 messages', () => {
           top={top}
           wrap={false}
           minLevel="all"
+          problemsOnly={false}
           search=""
           matches={[]}
           lines={lines}

@@ -2,7 +2,7 @@
 import { Box } from 'ink';
 import type { LogMessage } from '../../domain/model.js';
 import { allocateColumns, fixedCells, fixedWidth, longestValues, type Column } from '../columns.js';
-import type { LogLines } from '../log-rows.js';
+import { matchPieces, type LogLines } from '../log-rows.js';
 import type { MinLevel } from '../screen-state.js';
 import { positionOf } from '../scroll.js';
 import { useTheme } from '../theme-context.js';
@@ -24,6 +24,8 @@ export interface MessageLogProps {
   top: number;
   wrap: boolean;
   minLevel: MinLevel;
+  /** Only the messages that made the verdict. */
+  problemsOnly: boolean;
   search: string;
   /** Message indices matching the search, ascending. */
   matches: readonly number[];
@@ -75,6 +77,7 @@ export function MessageLog(props: MessageLogProps) {
     { text: props.title, bold: true },
     { text: `${sep}${visible.length === messages.length ? '' : `${count(visible.length)} of `}${count(messages.length)} message${messages.length === 1 ? '' : 's'}` },
     { text: `${sep}level ${props.minLevel === 'all' ? 'all' : `${props.minLevel}+`}`, color: colors.muted },
+    ...(props.problemsOnly ? [{ text: `${sep}problems only`, color: colors.accent }] : []),
     { text: `${sep}${props.wrap ? 'wrapped' : 'truncated'}`, color: colors.muted },
   ];
   if (props.search !== '') {
@@ -85,7 +88,12 @@ export function MessageLog(props: MessageLogProps) {
 
   const lines: Segment[][] = [];
   if (visible.length === 0) {
-    lines.push([{ text: messages.length === 0 ? 'This task has no messages.' : 'No message at this level (l changes it).', color: colors.muted }]);
+    const why = messages.length === 0
+      ? 'This task has no messages.'
+      : props.problemsOnly
+        ? 'No problem message at this level (e shows every message, l changes the level).'
+        : 'No message at this level (l changes it).';
+    lines.push([{ text: why, color: colors.muted }]);
   }
   for (let p = positionOf(visible, props.top); p < visible.length && lines.length < rowsHeight; p += 1) {
     const index = visible[p] as number;
@@ -103,16 +111,17 @@ export function MessageLog(props: MessageLogProps) {
       glyphs.ellipsis,
     );
     const event = props.lines.linesOf(index);
+    const text = (line: string): Segment[] => (matched ? highlighted(line, props.search, selected, colors.accent) : [{ text: line, inverse: selected }]);
     lines.push([
-      ...cells.map((c) => ({
-        text: c.text,
-        color: c.key === 'level' ? levelColor(theme, m.level) : c.key === 'marker' ? colors.accent : colors.muted,
-        bold: c.key === 'marker',
-      })),
-      { text: event[0] ?? '', inverse: selected, color: matched ? colors.accent : undefined },
+      ...cells.flatMap((c): Segment[] => {
+        const color = c.key === 'level' ? levelColor(theme, m.level) : c.key === 'marker' ? colors.accent : colors.muted;
+        if (c.key === 'logger' && matched) return highlighted(c.text, props.search, false, color);
+        return [{ text: c.text, color, bold: c.key === 'marker' }];
+      }),
+      ...text(event[0] ?? ''),
     ]);
     for (const more of event.slice(1, 1 + rowsHeight - lines.length)) {
-      lines.push([{ text: indent }, { text: more, inverse: selected }]);
+      lines.push([{ text: indent }, ...text(more)]);
     }
   }
   while (lines.length < rowsHeight) lines.push([]);
@@ -124,6 +133,16 @@ export function MessageLog(props: MessageLogProps) {
         <Line key={i} width={width} segments={segments} ellipsis={glyphs.ellipsis} />
       ))}
     </Box>
+  );
+}
+
+/**
+ * A line with the search text marked: underlined and in reverse video against the row, so it shows without
+ * colour too (NO_COLOR drops colours, not attributes).
+ */
+function highlighted(line: string, search: string, selected: boolean, color: Segment['color']): Segment[] {
+  return matchPieces(line, search).map((piece) =>
+    piece.match ? { text: piece.text, inverse: !selected, underline: true, bold: true } : { text: piece.text, inverse: selected, color },
   );
 }
 
