@@ -46,6 +46,12 @@ export type Transport = (call: Call, signal?: AbortSignal) => Promise<unknown>;
 /** undici is loaded by the first request, so commands that never ask the server do not load it. */
 let undici: Promise<typeof Undici> | undefined;
 
+/** undici is CommonJS: bundled, its exports arrive as the namespace's default. */
+function commonJsExports(module: typeof Undici): typeof Undici {
+  const exports = (module as unknown as { default?: typeof Undici }).default;
+  return typeof exports?.Agent === 'function' ? exports : module;
+}
+
 interface Http {
   fetch: $Fetch;
   dispatcher: Undici.Dispatcher;
@@ -54,7 +60,7 @@ interface Http {
 function httpFor(options: TransportOptions): () => Promise<Http> {
   let http: Promise<Http> | undefined;
   return () =>
-    (http ??= (undici ??= import('undici')).then(({ Agent, fetch, Headers }) => ({
+    (http ??= (undici ??= import('undici').then(commonJsExports)).then(({ Agent, fetch, Headers }) => ({
       fetch: createFetch({ fetch: fetch as unknown as typeof globalThis.fetch, Headers: Headers as unknown as typeof globalThis.Headers }),
       dispatcher: new Agent({ connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure } }),
     })));

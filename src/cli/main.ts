@@ -1,17 +1,16 @@
 // The single owner of exit codes for one-shot commands: parse, dispatch, and turn anything unexpected into one
 // sentence (never a stack trace). Commands load lazily so `status` never pays for React and ink.
-import { readFileSync } from 'node:fs';
 import { parseCommandLine } from './args.js';
 import { helpText } from './help.js';
 import type { Io } from './output.js';
 import { redact } from './redact.js';
+import { AKSYNC_VERSION } from '../version.js';
 
 export const EXIT_USAGE = 2;
 export const EXIT_INTERNAL = 70;
 
 export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return AKSYNC_VERSION;
 }
 
 export function processIo(): Io {

@@ -1,0 +1,32 @@
+// The build: one esbuild pass, split into chunks so each command loads only what it needs. `--version`, `status`
+// and `sources` never load React, ink or yoga; the monitor loads a few files instead of about a thousand modules.
+// Type checking is `npm run typecheck` (tsc); this only bundles.
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  entryPoints: {
+    'cli/main': 'src/cli/main.ts',
+    // The simulator, for the benchmarks and `node dist/simulator/serve.js`.
+    'simulator/index': 'src/simulator/index.ts',
+    'simulator/serve': 'src/simulator/serve.ts',
+  },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // React and its reconciler pick their production builds at load time; settle it at build time.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __aksyncCreateRequire } from 'node:module'; const require = __aksyncCreateRequire(import.meta.url);" },
+  // ink loads React DevTools only with DEV=true, which the bin removes.
+  external: ['react-devtools-core'],
+  jsx: 'automatic',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
