@@ -18,8 +18,20 @@ describe('parseCommandLine', () => {
     if (r.kind === 'usage-error') expect(r.message).toContain('0.25');
   });
   it('an unknown flag is a one-line error with a hint', () => {
-    const r = parseCommandLine(['status', '--token', 'abc']);
-    expect(r).toEqual({ kind: 'usage-error', message: 'unknown option --token', hint: "Run 'aksync --help' for usage." });
+    const r = parseCommandLine(['sources', '--token', 'abc']);
+    expect(r).toEqual({ kind: 'usage-error', message: 'unknown option --token', hint: "Run 'aksync --help' for usage.", check: null });
+  });
+  it('a usage error of a check (status, sync --wait) says so, with the output it asked for and the slug it names', () => {
+    expect(parseCommandLine(['status', '--token', 'abc'])).toEqual({
+      kind: 'usage-error',
+      message: 'unknown option --token',
+      hint: "Run 'aksync status --help' for usage.",
+      check: { command: 'status', json: false, noColor: false, slug: null },
+    });
+    expect(parseCommandLine(['status', 'corp-ad', '--json', '--bogus'])).toMatchObject({ check: { command: 'status', json: true, slug: 'corp-ad' } });
+    expect(parseCommandLine(['sync', 'corp-ad', '--wait', '--interval', '0'])).toMatchObject({ check: { command: 'sync', slug: 'corp-ad' } });
+    expect(parseCommandLine(['status', 'corp-ad', '--all'])).toMatchObject({ kind: 'usage-error', check: { command: 'status' } });
+    expect(parseCommandLine(['sync', 'corp-ad', '--bogus'])).toMatchObject({ kind: 'usage-error', check: null });
   });
   it('a flag of another command is refused, naming the command', () => {
     expect(parseCommandLine(['sources', '--wait'])).toMatchObject({ kind: 'usage-error', message: "--wait is not an option of 'sources'" });

@@ -14,6 +14,7 @@ const FLAG_SPECS = {
   interval: { type: 'string' },
   profile: { type: 'string' },
   json: { type: 'boolean' },
+  all: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   ascii: { type: 'boolean' },
   'no-alt-screen': { type: 'boolean' },
@@ -34,7 +35,7 @@ const SCREEN: FlagName[] = ['interval', 'ascii', 'no-alt-screen'];
 /** Which flags each command accepts, besides --help and --version. */
 export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
   monitor: [...CONNECTION, ...SCREEN],
-  status: [...CONNECTION, 'json'],
+  status: [...CONNECTION, 'json', 'all'],
   sources: [...CONNECTION, 'json'],
   sync: [...CONNECTION, 'yes', 'wait', 'interval', 'json'],
   config: ['profile', 'url', 'insecure', 'timeout', 'no-color'],
@@ -50,6 +51,8 @@ export interface Flags {
   intervalSeconds?: number;
   profile?: string;
   json: boolean;
+  /** status: every source, even when a default source is saved. */
+  all: boolean;
   noColor: boolean;
   ascii: boolean;
   altScreen: boolean;
@@ -64,7 +67,19 @@ export type ParsedArgs =
   | { kind: 'run'; command: CommandName; positionals: string[]; flags: Flags }
   | { kind: 'help'; command: CommandName | null }
   | { kind: 'version' }
-  | { kind: 'usage-error'; message: string; hint: string };
+  | { kind: 'usage-error'; message: string; hint: string; check: CheckUsage | null };
+
+/**
+ * A usage error of a check (`status`, `sync --wait`) is reported as the check's UNKNOWN, on stdout, in the output
+ * the command line asked for: monitoring systems read only stdout and treat exit 2 as CRITICAL.
+ */
+export interface CheckUsage {
+  json: boolean;
+  noColor: boolean;
+  /** The slug the command line names, if any: it decides between the one-source and the all-sources report. */
+  slug: string | null;
+  command: 'status' | 'sync';
+}
 
 const SLUG = /^[-a-zA-Z0-9_]+$/;
 
@@ -93,7 +108,7 @@ export function closestCommand(word: string): CommandName | null {
 }
 
 function usage(message: string, command: CommandName | null): ParsedArgs {
-  return { kind: 'usage-error', message, hint: `Run 'aksync ${command && command !== 'monitor' ? `${command} ` : ''}--help' for usage.` };
+  return { kind: 'usage-error', message, hint: `Run 'aksync ${command && command !== 'monitor' ? `${command} ` : ''}--help' for usage.`, check: null };
 }
 
 /** `aksync help [TOPIC]`: the topic's help, or a usage error naming the nearest command. */
@@ -102,7 +117,7 @@ function helpFor(topic: string | undefined): ParsedArgs {
   if ((COMMANDS as readonly string[]).includes(topic)) return { kind: 'help', command: topic as CommandName };
   const near = closestCommand(topic);
   const hint = near ? `Did you mean '${near}'?` : `Commands: ${COMMANDS.join(', ')}.`;
-  return { kind: 'usage-error', message: `no command '${safeLine(topic)}'. ${hint}`, hint: "Run 'aksync help' for usage." };
+  return { kind: 'usage-error', message: `no command '${safeLine(topic)}'. ${hint}`, hint: "Run 'aksync help' for usage.", check: null };
 }
 
 function seconds(name: string, text: string | undefined, min: number, max: number): number | string | undefined {
@@ -114,7 +129,34 @@ function seconds(name: string, text: string | undefined, min: number, max: numbe
   return value;
 }
 
+/** Whether a command line that failed to parse asked for a check, read as leniently as possible. */
+function checkUsage(argv: string[]): CheckUsage | null {
+  let lenient;
+  try {
+    lenient = parseArgs({ args: argv, options: FLAG_SPECS, allowPositionals: true, strict: false, tokens: true });
+  } catch {
+    return null;
+  }
+  // A word right after an unknown option may be that option's value (`--token x`), not a slug.
+  const positionals = lenient.tokens.flatMap((token, i) => {
+    const before = lenient.tokens[i - 1];
+    const valueOfUnknown = before?.kind === 'option' && !(before.name in FLAG_SPECS) && before.inlineValue === undefined;
+    return token.kind === 'positional' && !valueOfUnknown ? [token.value] : [];
+  });
+  const [command, slug] = positionals;
+  const bool = (value: unknown) => value === true;
+  if (command !== 'status' && !(command === 'sync' && bool(lenient.values.wait))) return null;
+  return { command, json: bool(lenient.values.json), noColor: bool(lenient.values['no-color']), slug: slug !== undefined && SLUG.test(slug) ? slug : null };
+}
+
 export function parseCommandLine(argv: string[]): ParsedArgs {
+  const parsed = parseStrictly(argv);
+  if (parsed.kind !== 'usage-error') return parsed;
+  const check = checkUsage(argv);
+  return check ? { ...parsed, hint: `Run 'aksync ${check.command} --help' for usage.`, check } : parsed;
+}
+
+function parseStrictly(argv: string[]): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: FLAG_SPECS, allowPositionals: true, strict: true });
@@ -139,7 +181,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       const near = closestCommand(first);
       if (!SLUG.test(first) || near) {
         const hint = near ? ` Did you mean '${near}'? To monitor a source with this slug: aksync monitor ${first}` : '';
-        return { kind: 'usage-error', message: `unknown command '${first}'.${hint}`, hint: "Run 'aksync --help' for usage." };
+        return { kind: 'usage-error', message: `unknown command '${first}'.${hint}`, hint: "Run 'aksync --help' for usage.", check: null };
       }
     }
   }
@@ -170,6 +212,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   if (rest.length > maxPositionals[command]) {
     return usage(`unexpected argument '${rest[maxPositionals[command]]}'`, command);
   }
+  if (values.all && rest.length > 0) return usage(`--all checks every source: give no slug (or leave out --all to check '${rest[0]}')`, command);
   for (const slug of command === 'config' ? [] : rest) {
     if (!SLUG.test(slug)) return usage(`'${slug}' is not a source slug (letters, digits, - and _)`, command);
   }
@@ -182,6 +225,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     intervalSeconds: interval,
     profile: values.profile,
     json: values.json ?? false,
+    all: values.all ?? false,
     noColor: values['no-color'] ?? false,
     ascii: values.ascii ?? false,
     altScreen: !(values['no-alt-screen'] ?? false),

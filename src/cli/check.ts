@@ -1,7 +1,8 @@
 // One look at one source: everything a verdict needs, in as few requests as authentik allows.
+import { isApiError } from '../api/errors.js';
 import type { AuthentikApi } from '../api/types.js';
 import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion, type SyncStatus } from '../domain/model.js';
-import { assess, type Assessment } from '../domain/verdict.js';
+import { assess, type Assessment, type VerdictLevel } from '../domain/verdict.js';
 
 /** What does not change between two looks at a source: the server, the token's user, the source itself. */
 export interface SourceContext {
@@ -36,4 +37,50 @@ export async function checkSource(api: AuthentikApi, slug: string, options: Chec
   const [version, user, source] = await Promise.all([api.version({ signal }), api.me({ signal }), api.getSource(slug, { signal })]);
   const missingPermissions = missingTaskPermissions(user, version.generation);
   return recheckSource(api, { source, version, user, missingPermissions }, options);
+}
+
+/** Why a check could not be made: an ApiError's kind, or `settings`, `usage`, `internal` (README, "JSON output"). */
+export interface CheckFailure {
+  kind: string;
+  /** A sentence for the user, already free of the token and of control characters. */
+  message: string;
+}
+
+/** A check that could not be made, with what was learnt before it failed. */
+export interface FailedCheck {
+  slug: string | null;
+  failure: CheckFailure;
+  checkedAt: Date;
+  source: LdapSource | null;
+  version: ServerVersion | null;
+  missingPermissions: string[];
+}
+
+/** One sync object's result: judged, or the reason it could not be. Every report (text, JSON) formats this. */
+export type CheckOutcome = { kind: 'checked'; check: SourceCheck } | { kind: 'failed'; failed: FailedCheck };
+
+export function failedCheck(failure: CheckFailure, slug: string | null, checkedAt: Date, known: Partial<Pick<FailedCheck, 'source' | 'version' | 'missingPermissions'>> = {}): CheckOutcome {
+  return {
+    kind: 'failed',
+    failed: { slug, failure, checkedAt, source: known.source ?? null, version: known.version ?? null, missingPermissions: known.missingPermissions ?? [] },
+  };
+}
+
+/** An ApiError as a check failure; null for anything else (a bug, to be reported as one). */
+export function asCheckFailure(error: unknown): CheckFailure | null {
+  return isApiError(error) ? { kind: error.kind, message: error.message } : null;
+}
+
+export function outcomeVerdict(outcome: CheckOutcome): { level: VerdictLevel; reason: string; running: boolean } {
+  if (outcome.kind === 'failed') return { level: 'UNKNOWN', reason: outcome.failed.failure.message, running: false };
+  const { verdict, running } = outcome.check.assessment;
+  return { level: verdict.level, reason: verdict.reason, running };
+}
+
+export function outcomeSlug(outcome: CheckOutcome): string | null {
+  return outcome.kind === 'checked' ? outcome.check.source.slug : outcome.failed.slug;
+}
+
+export function outcomeSource(outcome: CheckOutcome): LdapSource | null {
+  return outcome.kind === 'checked' ? outcome.check.source : outcome.failed.source;
 }

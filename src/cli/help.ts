@@ -14,15 +14,16 @@ const SCREEN = `Screen:
   --no-alt-screen      draw in the normal screen instead of the alternate one`;
 
 const EXIT = `Exit codes (status, sync --wait): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (unreachable, not authenticated,
-forbidden, bad response, no such source, missing settings). Usage errors exit 2.`;
+forbidden, bad response, no such source, missing settings, and a usage error: its UNKNOWN line goes to stdout).
+Other commands exit 2 on a usage error.`;
 
 const TOPICS: Record<CommandName | 'main', string> = {
   main: `aksync: a live terminal monitor for authentik LDAP source syncs
 
 Usage:
   aksync [SLUG]                 live monitor of one source; without a slug, the overview of all sources
-  aksync status [SLUG] [--json] one check with a verdict and a monitoring-plugin exit code
-  aksync sources [--json]       the LDAP sources the token can see
+  aksync status [SLUG] [--json] one check with a verdict and a monitoring-plugin exit code (no slug: every source)
+  aksync sources [--json]       the LDAP sources the token can see, each with its verdict
   aksync sync SLUG [--yes] [--wait]   start a sync now (and follow it to its end)
   aksync config path|show|set KEY VALUE|unset KEY|use NAME|login   saved settings and profiles
   aksync demo [--serve] [--generation a|b]   try it against a built-in simulated authentik
@@ -41,17 +42,20 @@ Without a slug (and none saved) it opens the overview of all sources.
 ${CONNECTION}
 
 ${SCREEN}`,
-  status: `aksync status [SLUG] [--json]: check one source once and exit with its verdict.
+  status: `aksync status [SLUG | --all] [--json]: check one source once and exit with its verdict.
 
 Prints the verdict, the run window, pages and objects per type, problems, errors and the first error's text.
 The first line follows the monitoring-plugin convention, with performance data after '|'.
+Without a slug (none given or saved), or with --all, checks every source: the worst verdict with the counts,
+one line per source, and each source's performance data.
+  --all                every source, even when a default source is saved
   --json               one JSON object (see README, "JSON output")
 
 ${CONNECTION}
 
 ${EXIT}`,
-  sources: `aksync sources [--json]: list the LDAP sources the token can see (name, slug, enabled, what they sync,
-connectivity of their LDAP servers).
+  sources: `aksync sources [--json]: list the LDAP sources the token can see (name, slug, verdict, enabled, what
+they sync, connectivity of their LDAP servers), and why each one that is not OK is not.
 
 ${CONNECTION}`,
   sync: `aksync sync SLUG [--yes] [--wait]: start a sync of SLUG now.

@@ -1,42 +1,51 @@
-// `aksync status` output: a monitoring-plugin first line, a short human summary, and the stable JSON object.
-import type { ApiError } from '../api/errors.js';
+// `aksync status` output for one source: a monitoring-plugin report (status line, perfdata, a short human summary)
+// and the stable JSON object, both made from one CheckOutcome.
 import { formatDuration, formatTime, plural } from '../domain/format.js';
 import { safeLine } from '../domain/sanitize.js';
-import { VERDICT_EXIT_CODES, type VerdictLevel } from '../domain/verdict.js';
-import type { SourceCheck } from './check.js';
+import { VERDICT_EXIT_CODES } from '../domain/verdict.js';
+import { outcomeSlug, outcomeSource, outcomeVerdict, type CheckFailure, type CheckOutcome, type SourceCheck } from './check.js';
 import type { Paint } from './output.js';
+import { renderPlugin, type PerfValue } from './plugin-output.js';
 
 export const STATUS_JSON_SCHEMA = 'aksync.status/1';
 const MAX_JSON_PROBLEMS = 200;
 
-/** Monitoring plugins split the first line at '|' (performance data follows): none may come from the server. */
-function pluginText(text: string): string {
-  return safeLine(text).replace(/\|/g, '/');
-}
-
-function perfdata(check: SourceCheck): string {
-  const t = check.assessment.summary.totals;
-  const d = check.assessment.summary.durationSeconds;
-  return `pages=${t.pages} objects=${t.objects} problems=${t.problems} errors=${t.errors}${d === null ? '' : ` duration=${d.toFixed(1)}s`}`;
+/** The run's counts as performance data; `prefix` names the source when several share one output. */
+export function checkPerfdata(outcome: CheckOutcome, prefix = ''): PerfValue[] {
+  const labels = ['pages', 'objects', 'problems', 'errors'] as const;
+  if (outcome.kind === 'failed') return labels.map((label) => ({ label: `${prefix}${label}`, value: null }));
+  const { totals } = outcome.check.assessment.summary;
+  const duration = outcome.check.assessment.summary.durationSeconds;
+  const counts: PerfValue[] = labels.map((label) => ({ label: `${prefix}${label}`, value: totals[label] }));
+  return duration === null ? counts : [...counts, { label: `${prefix}duration`, value: duration, unit: 's' }];
 }
 
 function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
 }
 
-export function statusText(check: SourceCheck, p: Paint, serverLabel: string): string {
-  const { assessment, source, version, status } = check;
-  const { summary, verdict } = assessment;
-  const lines: string[] = [];
-  const progress = assessment.runState.progress;
+/** `WARNING: corp-ad (sync in progress): 2 problem messages in 1 page`; with `named`, the source's name after its slug. */
+export function outcomeLine(outcome: CheckOutcome, p: Paint, named = false): string {
+  const { level, reason } = outcomeVerdict(outcome);
+  const slug = outcomeSlug(outcome);
+  const source = outcomeSource(outcome);
+  const name = named && source && source.name !== source.slug ? ` (${safeLine(source.name)})` : '';
+  const progress = outcome.kind === 'checked' ? outcome.check.assessment.runState.progress : null;
   const running = progress === 'running' ? ' (sync in progress)' : progress === 'maybe-running' ? ' (sync may still be in progress)' : '';
-  lines.push(`${p.verdict(verdict.level)}: ${pluginText(source.slug)}${running}: ${pluginText(verdict.reason)} | ${perfdata(check)}`);
-  lines.push('');
+  const subject = slug === null ? '' : `${safeLine(slug)}${name}${running}: `;
+  return `${p.verdict(level)}: ${subject}${safeLine(reason)}`;
+}
+
+function summaryLines(check: SourceCheck, p: Paint, serverLabel: string): string[] {
+  const { assessment, source, version, status } = check;
+  const { summary } = assessment;
+  const lines: string[] = [];
   lines.push(`Source    ${safeLine(source.name)} (${safeLine(source.slug)}) on ${serverLabel}, authentik ${safeLine(version.version)}${source.enabled ? '' : ', disabled'}`);
   if (check.missingPermissions.length > 0) {
     lines.push(`${p.yellow('Access')}    the token cannot see sync tasks: it lacks ${check.missingPermissions.join(', ')}`);
   }
   if (summary.start) {
+    const progress = assessment.runState.progress;
     const state = progress === 'running' ? 'in progress' : progress === 'maybe-running' ? 'may still be in progress' : 'finished';
     lines.push(`Run       ${formatTime(summary.start)} → ${formatTime(summary.finish, summary.start)} (${formatDuration(summary.durationSeconds)}), ${state}`);
   } else {
@@ -64,22 +73,53 @@ export function statusText(check: SourceCheck, p: Paint, serverLabel: string): s
     const errors = summary.tasks.filter((v) => v.isError).length;
     lines.push(`${p.red('Errors')}    ${plural(errors, 'task')}; first: ${safeLine(summary.firstError.task.task.type)} ${safeLine(summary.firstError.task.task.pageId.slice(0, 8))}: ${safeLine(summary.firstError.text)}`);
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
-export function statusJson(check: SourceCheck, serverUrl: string): object {
+/** The plugin report of one source: the status line with perfdata, then the summary; a failed check is its one line. */
+export function statusText(outcome: CheckOutcome, p: Paint, serverLabel: string): string {
+  if (outcome.kind === 'failed') return renderPlugin({ status: outcomeLine(outcome, p), perfdata: [], long: [] });
+  return renderPlugin({ status: outcomeLine(outcome, p), perfdata: checkPerfdata(outcome), long: ['', ...summaryLines(outcome.check, p, serverLabel)] });
+}
+
+const UNKNOWN_RUN = { start: null, finish: null, duration_seconds: null, last_successful_sync: null, last_sync_status: null, next_run: null };
+const UNKNOWN_TOTALS = { pages: null, objects: null, problems: null, errors: null };
+
+/** `aksync.status/1`: every documented field is always present, null or empty where the check could not tell. */
+export function statusJson(outcome: CheckOutcome, serverUrl: string | null): object {
+  const { level, reason, running } = outcomeVerdict(outcome);
+  const head = {
+    schema: STATUS_JSON_SCHEMA,
+    checked_at: (outcome.kind === 'checked' ? outcome.check.checkedAt : outcome.failed.checkedAt).toISOString(),
+    verdict: level,
+    exit_code: VERDICT_EXIT_CODES[level],
+    reason,
+    running,
+  };
+  if (outcome.kind === 'failed') {
+    const { failed } = outcome;
+    return {
+      ...head,
+      server: { url: serverUrl, version: failed.version?.version ?? null, generation: failed.version?.generation ?? null },
+      source: { slug: failed.slug, name: failed.source?.name ?? null, enabled: failed.source?.enabled ?? null },
+      missing_permissions: failed.missingPermissions,
+      run: UNKNOWN_RUN,
+      totals: UNKNOWN_TOTALS,
+      types: [],
+      first_error: null,
+      problems: [],
+      problems_truncated: false,
+      error: failureJson(failed.failure),
+    };
+  }
+  const { check } = outcome;
   const { assessment, source, version, status } = check;
-  const { summary, verdict } = assessment;
+  const { summary } = assessment;
   const problems = summary.tasks.flatMap((v) =>
     v.problems.map((m) => ({ task_uid: v.task.uid, type: v.task.type, level: m.level, timestamp: m.timestamp?.toISOString() ?? null, event: m.event })),
   );
   return {
-    schema: STATUS_JSON_SCHEMA,
-    checked_at: check.checkedAt.toISOString(),
-    verdict: verdict.level,
-    exit_code: VERDICT_EXIT_CODES[verdict.level],
-    reason: verdict.reason,
-    running: assessment.running,
+    ...head,
     server: { url: serverUrl, version: version.version, generation: version.generation },
     source: { slug: source.slug, name: source.name, enabled: source.enabled },
     missing_permissions: check.missingPermissions,
@@ -100,22 +140,6 @@ export function statusJson(check: SourceCheck, serverUrl: string): object {
   };
 }
 
-/** The JSON for a check that could not be made (exit 3). */
-export function failedStatusJson(error: { kind: string; message: string }, slug: string | null, checkedAt: Date): object {
-  const level: VerdictLevel = 'UNKNOWN';
-  return {
-    schema: STATUS_JSON_SCHEMA,
-    checked_at: checkedAt.toISOString(),
-    verdict: level,
-    exit_code: VERDICT_EXIT_CODES[level],
-    reason: error.message,
-    running: null,
-    server: null,
-    source: slug ? { slug } : null,
-    error: { kind: error.kind, message: error.message },
-  };
-}
-
-export function failureText(error: Pick<ApiError, 'message'>, p: Paint, slug: string | null): string {
-  return `${p.verdict('UNKNOWN')}: ${slug ? `${pluginText(slug)}: ` : ''}${pluginText(error.message)}\n`;
+export function failureJson(failure: CheckFailure): { kind: string; message: string } {
+  return { kind: failure.kind, message: failure.message };
 }

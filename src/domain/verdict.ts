@@ -242,12 +242,13 @@ function verdictFromGenerationB(status: SyncStatus, now: Date): Verdict | null {
   return null;
 }
 
-const SEVERITY: Record<VerdictLevel, number> = { OK: 0, WARNING: 1, UNKNOWN: 2, CRITICAL: 3 };
+/** How bad a verdict is, for "the worst of several": CRITICAL outranks UNKNOWN (something is known to be broken). */
+export const VERDICT_SEVERITY: Record<VerdictLevel, number> = { OK: 0, WARNING: 1, UNKNOWN: 2, CRITICAL: 3 };
 
 function worst(a: Verdict | null, b: Verdict | null): Verdict | null {
   if (!a) return b;
   if (!b) return a;
-  return SEVERITY[b.level] > SEVERITY[a.level] ? b : a;
+  return VERDICT_SEVERITY[b.level] > VERDICT_SEVERITY[a.level] ? b : a;
 }
 
 export function assess(input: AssessInput): Assessment {

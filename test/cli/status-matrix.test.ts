@@ -116,20 +116,22 @@ for (const generation of ['A', 'B'] as const) {
 }
 
 describe('settings errors', () => {
-  it('missing URL and token: a sentence saying how to provide them, exit 3', async () => {
+  it('missing URL and token: the UNKNOWN plugin line on stdout says how to provide them, exit 3', async () => {
     const io = captureIo({ XDG_CONFIG_HOME: xdg });
     expect(await main(['status', 'corp-ad'], io)).toBe(3);
-    expect(io.err()).toMatch(/AUTHENTIK_URL/);
-    expect(io.err()).toMatch(/config login/);
+    expect(io.out()).toMatch(/^UNKNOWN: corp-ad: No authentik URL or API token is set\./);
+    expect(io.out()).toMatch(/AUTHENTIK_URL/);
+    expect(io.out()).toMatch(/config login/);
+    expect(io.out().trimEnd().split('\n')).toHaveLength(1);
   });
   it('--json still prints its UNKNOWN object when settings are missing', async () => {
     const io = captureIo({ XDG_CONFIG_HOME: xdg });
     expect(await main(['status', 'corp-ad', '--json'], io)).toBe(3);
     expect(JSON.parse(io.out())).toMatchObject({ verdict: 'UNKNOWN', exit_code: 3, error: { kind: 'settings' }, source: { slug: 'corp-ad' } });
   });
-  it('an unknown flag: one line and a hint, exit 2', async () => {
+  it('an unknown flag is UNKNOWN (exit 3) with its plugin line on stdout, not CRITICAL with nothing on stdout', async () => {
     const io = captureIo({ XDG_CONFIG_HOME: xdg });
-    expect(await main(['status', '--token', 'x'], io)).toBe(2);
-    expect(io.err()).toBe("aksync: unknown option --token\nRun 'aksync --help' for usage.\n");
+    expect(await main(['status', '--token', 'x'], io)).toBe(3);
+    expect(io.out()).toBe("UNKNOWN: unknown option --token. Run 'aksync status --help' for usage.\n");
   });
 });

@@ -1,7 +1,9 @@
-import { isApiError } from '../../api/errors.js';
+// `aksync sources`: every LDAP source the token can see, with its verdict (the same check as `status` without a slug).
 import type { LdapSource } from '../../domain/model.js';
 import { safeLine } from '../../domain/sanitize.js';
 import type { Flags } from '../args.js';
+import { checkAllSources } from '../check-all.js';
+import { outcomeSource, outcomeVerdict, type CheckOutcome } from '../check.js';
 import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
 import { colourWanted, paint, safeJson, type Io, type Paint } from '../output.js';
 
@@ -21,24 +23,45 @@ function syncs(source: LdapSource): string {
   return what.length ? what.join('+') : 'nothing';
 }
 
-export function sourcesText(sources: LdapSource[], p: Paint): string {
+/** Each listed source with its check's outcome. */
+function listed(outcomes: readonly CheckOutcome[]): Array<{ source: LdapSource; outcome: CheckOutcome }> {
+  return outcomes.flatMap((outcome) => {
+    const source = outcomeSource(outcome);
+    return source ? [{ source, outcome }] : [];
+  });
+}
+
+function verdictWord(outcome: CheckOutcome): string {
+  const { level, running } = outcomeVerdict(outcome);
+  return running ? `${level} (sync running)` : level;
+}
+
+const VERDICT_COLUMN = 2;
+
+export function sourcesText(outcomes: readonly CheckOutcome[], p: Paint): string {
+  const sources = listed(outcomes);
   if (sources.length === 0) return 'The token sees no LDAP sources on this server.\n';
-  const rows = sources.map((s) => [safeLine(s.name), safeLine(s.slug), s.enabled ? 'yes' : 'no', syncs(s)]);
-  const head = ['NAME', 'SLUG', 'ENABLED', 'SYNCS'];
+  const rows = sources.map(({ source: s, outcome }) => [safeLine(s.name), safeLine(s.slug), verdictWord(outcome), s.enabled ? 'yes' : 'no', syncs(s)]);
+  const head = ['NAME', 'SLUG', 'VERDICT', 'ENABLED', 'SYNCS'];
   const widths = head.map((h, i) => Math.min(40, Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length))));
   const cell = (text: string, i: number) => {
     const w = widths[i] ?? 10;
     return (text.length > w ? `${text.slice(0, w - 1)}…` : text).padEnd(w);
   };
   const lines = [p.dim(`${head.map(cell).join('  ')}  CONNECTIVITY`)];
-  sources.forEach((s, index) => lines.push(`${(rows[index] ?? []).map(cell).join('  ')}  ${connectivityText(s, p)}`));
+  sources.forEach(({ source, outcome }, index) => {
+    const cells = (rows[index] ?? []).map((text, i) => (i === VERDICT_COLUMN ? p.verdict(outcomeVerdict(outcome).level, cell(text, i)) : cell(text, i)));
+    lines.push(`${cells.join('  ')}  ${connectivityText(source, p)}`);
+  });
+  const reasons = sources.filter(({ outcome }) => outcomeVerdict(outcome).level !== 'OK');
+  if (reasons.length > 0) lines.push('', ...reasons.map(({ source, outcome }) => `${safeLine(source.slug)}: ${safeLine(outcomeVerdict(outcome).reason)}`));
   return `${lines.join('\n')}\n`;
 }
 
-export function sourcesJson(sources: LdapSource[]): object {
+export function sourcesJson(outcomes: readonly CheckOutcome[]): object {
   return {
     schema: SOURCES_JSON_SCHEMA,
-    sources: sources.map((s) => ({
+    sources: listed(outcomes).map(({ source: s, outcome }) => ({
       pk: s.pk,
       name: s.name,
       slug: s.slug,
@@ -46,6 +69,9 @@ export function sourcesJson(sources: LdapSource[]): object {
       sync_users: s.syncUsers,
       sync_groups: s.syncGroups,
       connectivity: s.connectivity,
+      verdict: outcomeVerdict(outcome).level,
+      reason: outcomeVerdict(outcome).reason,
+      running: outcomeVerdict(outcome).running,
     })),
   };
 }
@@ -53,14 +79,12 @@ export function sourcesJson(sources: LdapSource[]): object {
 export async function runSources(flags: Flags, io: Io): Promise<number> {
   const connection = prepare(flags, undefined, io);
   if (typeof connection === 'number') return connection;
-  try {
-    const sources = await connection.api.listSources();
-    const p = paint(!flags.json && colourWanted(io.stdout, io.env, flags.noColor));
-    io.stdout.write(flags.json ? `${safeJson(sourcesJson(sources))}\n` : sourcesText(sources, p));
-    return 0;
-  } catch (error) {
-    if (!isApiError(error)) throw error;
-    fail(io, error.message);
+  const all = await checkAllSources(connection.api);
+  if (!all.listed) {
+    fail(io, all.failure?.message ?? 'The list of sources could not be read.');
     return EXIT_UNKNOWN;
   }
+  const p = paint(!flags.json && colourWanted(io.stdout, io.env, flags.noColor));
+  io.stdout.write(flags.json ? `${safeJson(sourcesJson(all.outcomes))}\n` : sourcesText(all.outcomes, p));
+  return 0;
 }

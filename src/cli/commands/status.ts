@@ -1,49 +1,30 @@
-import { isApiError } from '../../api/errors.js';
-import type { AuthentikApi } from '../../api/types.js';
-import { safeLine } from '../../domain/sanitize.js';
-import { VERDICT_EXIT_CODES } from '../../domain/verdict.js';
+// `aksync status [SLUG | --all] [--json]`: one check, for cron and monitoring systems. A slug (given or saved)
+// checks that source; without one (or with --all) every source the token can see.
 import type { Flags } from '../args.js';
-import { checkSource } from '../check.js';
-import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
-import { colourWanted, paint, safeJson, type Io } from '../output.js';
-import { failedStatusJson, failureText, statusJson, statusText } from '../status-report.js';
-
-/** The slug to check: given, saved, or the only source there is. */
-export async function chooseSlug(api: AuthentikApi, given: string | null): Promise<{ slug: string } | { message: string }> {
-  if (given) return { slug: given };
-  const sources = await api.listSources();
-  if (sources.length === 1 && sources[0]) return { slug: sources[0].slug };
-  if (sources.length === 0) return { message: 'The token sees no LDAP sources on this server.' };
-  const slugs = sources.map((s) => safeLine(s.slug)).join(', ');
-  return { message: `Name a source: aksync status SLUG (one of: ${slugs}), or save a default with \`aksync config set source SLUG\`.` };
-}
+import { checkAllSources } from '../check-all.js';
+import { asCheckFailure, checkSource, failedCheck } from '../check.js';
+import { writeAll, writeFailure, writeOutcome, type CheckTarget } from '../check-output.js';
+import { connect, loadSettings } from '../context.js';
+import type { Io } from '../output.js';
 
 export async function runStatus(positionals: string[], flags: Flags, io: Io): Promise<number> {
-  const p = paint(!flags.json && colourWanted(io.stdout, io.env, flags.noColor));
   const started = new Date();
-  const connection = prepare(flags, positionals[0], io, (message) => {
-    fail(io, message);
-    if (flags.json) io.stdout.write(`${safeJson(failedStatusJson({ kind: 'settings', message }, positionals[0] ?? null, started))}\n`);
-  });
-  if (typeof connection === 'number') return connection;
-  const { api, settings, serverLabel } = connection;
-  let slug: string | null = settings.source;
+  const given = positionals[0];
+  const loaded = loadSettings(flags, given, io);
+  if (!loaded.ok) return writeFailure(io, flags, { kind: 'settings', message: loaded.message }, given ? { slug: given } : 'all', null, started);
+  const settings = loaded.value;
+  const slug = flags.all ? null : settings.source;
+  const target: CheckTarget = slug ? { slug } : 'all';
+  const connection = connect(settings);
+  if (!connection.ok) return writeFailure(io, flags, { kind: 'settings', message: connection.message }, target, null, started);
+  const { api, serverLabel } = connection.value;
+
+  if (!slug) return writeAll(io, flags, await checkAllSources(api), serverLabel);
   try {
-    const chosen = await chooseSlug(api, slug);
-    if ('message' in chosen) throw { kind: 'usage', message: chosen.message };
-    slug = chosen.slug;
-    const check = await checkSource(api, slug);
-    io.stdout.write(flags.json ? `${safeJson(statusJson(check, serverLabel))}\n` : statusText(check, p, serverLabel));
-    return VERDICT_EXIT_CODES[check.assessment.verdict.level];
+    return writeOutcome(io, flags, { kind: 'checked', check: await checkSource(api, slug) }, serverLabel);
   } catch (error) {
-    const failure = isApiError(error)
-      ? { kind: error.kind, message: error.message }
-      : typeof error === 'object' && error !== null && 'kind' in error && 'message' in error
-        ? (error as { kind: string; message: string })
-        : null;
+    const failure = asCheckFailure(error);
     if (!failure) throw error;
-    if (flags.json) io.stdout.write(`${safeJson(failedStatusJson(failure, slug, started))}\n`);
-    else io.stdout.write(failureText(failure, p, slug));
-    return EXIT_UNKNOWN;
+    return writeOutcome(io, flags, failedCheck(failure, slug, new Date()), serverLabel);
   }
 }

@@ -4,13 +4,12 @@ import { isApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
 import { formatDuration } from '../../domain/format.js';
 import { safeLine } from '../../domain/sanitize.js';
-import { VERDICT_EXIT_CODES } from '../../domain/verdict.js';
 import { EXIT_USAGE } from '../main.js';
 import type { Flags } from '../args.js';
-import { checkSource, recheckSource, type SourceCheck } from '../check.js';
+import { asCheckFailure, checkSource, recheckSource, type SourceCheck } from '../check.js';
+import { writeFailure, writeOutcome } from '../check-output.js';
 import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
-import { colourWanted, paint, safeJson, type Io } from '../output.js';
-import { statusJson, statusText } from '../status-report.js';
+import type { Io } from '../output.js';
 
 /** How long to wait for authentik to show any sign of the new run before giving up on it. */
 const START_GRACE_MS = 120_000;
@@ -82,22 +81,26 @@ export async function waitForRun(api: AuthentikApi, before: SourceCheck, options
 }
 
 export async function runSync(positionals: string[], flags: Flags, io: Io): Promise<number> {
-  const connection = prepare(flags, positionals[0], io);
-  if (typeof connection === 'number') return connection;
+  // With --wait this is a check: whatever stops it is its UNKNOWN on stdout (exit 3), usage included.
+  const cannot = (kind: string, message: string, slug: string | null, server: string | null, usage = false): number => {
+    if (flags.wait) return writeFailure(io, flags, { kind, message }, { slug }, server);
+    fail(io, message);
+    return usage ? EXIT_USAGE : EXIT_UNKNOWN;
+  };
+  let settingsFailure: number | null = null;
+  const connection = prepare(flags, positionals[0], io, (message) => {
+    settingsFailure = cannot('settings', message, positionals[0] ?? null, null);
+  });
+  if (typeof connection === 'number') return settingsFailure ?? connection;
   const { api, settings, serverLabel } = connection;
   const slug = settings.source;
-  if (!slug) {
-    fail(io, 'Name the source to sync: aksync sync SLUG (`aksync sources` lists them).');
-    return EXIT_USAGE;
-  }
-  const p = paint(!flags.json && colourWanted(io.stdout, io.env, flags.noColor));
+  if (!slug) return cannot('usage', 'Name the source to sync: aksync sync SLUG (`aksync sources` lists them).', null, serverLabel, true);
   try {
     const before = await checkSource(api, slug);
     const name = `${safeLine(before.source.name)} (${safeLine(slug)})`;
     if (!flags.yes) {
       if (!io.stdin.isTTY) {
-        fail(io, `Not starting a sync of ${name} without confirmation: stdin is not a terminal. Pass --yes.`);
-        return EXIT_USAGE;
+        return cannot('usage', `Not starting a sync of ${name} without confirmation: stdin is not a terminal. Pass --yes.`, slug, serverLabel, true);
       }
       if (!(await confirm(io, `Start a sync of ${name} on ${serverLabel} now?`))) {
         io.stderr.write('Nothing started.\n');
@@ -130,14 +133,13 @@ export async function runSync(positionals: string[], flags: Flags, io: Io): Prom
         return 130;
       }
       if (!started) io.stderr.write('authentik shows no sign of the new run yet; reporting the current status.\n');
-      io.stdout.write(flags.json ? `${safeJson(statusJson(check, serverLabel))}\n` : statusText(check, p, serverLabel));
-      return VERDICT_EXIT_CODES[check.assessment.verdict.level];
+      return writeOutcome(io, flags, { kind: 'checked', check }, serverLabel);
     } finally {
       process.off('SIGINT', onSignal);
     }
   } catch (error) {
-    if (!isApiError(error)) throw error;
-    fail(io, error.message);
-    return EXIT_UNKNOWN;
+    const failure = asCheckFailure(error);
+    if (!failure) throw error;
+    return cannot(failure.kind, failure.message, slug, serverLabel);
   }
 }

@@ -1,0 +1,37 @@
+// Where a check's result leaves aksync (`status`, `sync --wait`): JSON or plugin text on stdout, and the exit code.
+// A check that could not be made, for whatever reason (the command line, the settings, authentik, a bug), is
+// UNKNOWN with its plugin line on stdout: monitoring systems read stdout only.
+import { VERDICT_EXIT_CODES } from '../domain/verdict.js';
+import { overallVerdict, type AllChecks } from './check-all.js';
+import { failedCheck, outcomeVerdict, type CheckFailure, type CheckOutcome } from './check.js';
+import { colourWanted, paint, safeJson, type Io } from './output.js';
+import { statusAllJson, statusAllText } from './status-all-report.js';
+import { statusJson, statusText } from './status-report.js';
+
+export interface CheckOutputOptions {
+  json: boolean;
+  noColor: boolean;
+}
+
+/** What was asked for: one source (maybe not named yet), or every source. */
+export type CheckTarget = { slug: string | null } | 'all';
+
+function painter(io: Io, options: CheckOutputOptions) {
+  return paint(!options.json && colourWanted(io.stdout, io.env, options.noColor));
+}
+
+/** `serverLabel`: the server's origin, null when the settings did not get as far as a URL. */
+export function writeOutcome(io: Io, options: CheckOutputOptions, outcome: CheckOutcome, serverLabel: string | null): number {
+  io.stdout.write(options.json ? `${safeJson(statusJson(outcome, serverLabel))}\n` : statusText(outcome, painter(io, options), serverLabel ?? 'an unknown server'));
+  return VERDICT_EXIT_CODES[outcomeVerdict(outcome).level];
+}
+
+export function writeAll(io: Io, options: CheckOutputOptions, all: AllChecks, serverLabel: string | null): number {
+  io.stdout.write(options.json ? `${safeJson(statusAllJson(all, serverLabel))}\n` : statusAllText(all, painter(io, options), serverLabel ?? 'an unknown server'));
+  return VERDICT_EXIT_CODES[overallVerdict(all).level];
+}
+
+export function writeFailure(io: Io, options: CheckOutputOptions, failure: CheckFailure, target: CheckTarget, serverLabel: string | null, checkedAt = new Date()): number {
+  if (target === 'all') return writeAll(io, options, { checkedAt, listed: false, version: null, outcomes: [], failure }, serverLabel);
+  return writeOutcome(io, options, failedCheck(failure, target.slug, checkedAt), serverLabel);
+}

@@ -1,0 +1,41 @@
+// `aksync status` without a slug: every source in one report. The plugin status line carries the worst verdict and
+// the counts, each source has a long-output line and its own perfdata; the JSON holds one `aksync.status/1` object
+// per source, so a script reads a source's result the same way in both.
+import { safeLine } from '../domain/sanitize.js';
+import { VERDICT_EXIT_CODES, VERDICT_SEVERITY } from '../domain/verdict.js';
+import { countLevels, overallVerdict, type AllChecks } from './check-all.js';
+import { outcomeSlug, outcomeVerdict } from './check.js';
+import type { Paint } from './output.js';
+import { renderPlugin } from './plugin-output.js';
+import { checkPerfdata, failureJson, outcomeLine, statusJson } from './status-report.js';
+
+export const STATUS_ALL_JSON_SCHEMA = 'aksync.status-all/1';
+
+export function statusAllText(all: AllChecks, p: Paint, serverLabel: string): string {
+  const { level, reason } = overallVerdict(all);
+  const status = `${p.verdict(level)}: ${safeLine(reason)}`;
+  if (all.failure) return renderPlugin({ status, perfdata: [], long: [] });
+  const worstFirst = [...all.outcomes].sort((a, b) => VERDICT_SEVERITY[outcomeVerdict(b).level] - VERDICT_SEVERITY[outcomeVerdict(a).level]);
+  const server = `Server    ${serverLabel}${all.version ? `, authentik ${safeLine(all.version.version)}` : ''}`;
+  return renderPlugin({
+    status,
+    perfdata: all.outcomes.flatMap((outcome) => checkPerfdata(outcome, `${outcomeSlug(outcome) ?? ''}_`)),
+    long: ['', ...worstFirst.map((outcome) => outcomeLine(outcome, p, true)), '', server],
+  });
+}
+
+export function statusAllJson(all: AllChecks, serverUrl: string | null): object {
+  const { level, reason } = overallVerdict(all);
+  const counts = countLevels(all.outcomes);
+  return {
+    schema: STATUS_ALL_JSON_SCHEMA,
+    checked_at: all.checkedAt.toISOString(),
+    verdict: level,
+    exit_code: VERDICT_EXIT_CODES[level],
+    reason,
+    server: { url: serverUrl, version: all.version?.version ?? null, generation: all.version?.generation ?? null },
+    counts: { total: all.outcomes.length, ok: counts.OK, warning: counts.WARNING, critical: counts.CRITICAL, unknown: counts.UNKNOWN },
+    checks: all.outcomes.map((outcome) => statusJson(outcome, serverUrl)),
+    error: all.failure ? failureJson(all.failure) : null,
+  };
+}
