@@ -6,8 +6,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Deadlines, not budgets: on two busy cores a real-terminal test can take a minute (see test/terminal/harness.ts).
+    testTimeout: 240_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // CI runs with CI=true, which makes ink draw nothing until exit; the in-process screens must draw as on a terminal.
     env: { NODE_ENV: 'production', FORCE_COLOR: '0', CI: 'false' },

@@ -170,23 +170,23 @@ describe('the live monitor against the simulator', () => {
     simulator = await startSimulator({ scenario: 'problems' });
     const api = createClient({ url: simulator.url, token: simulator.token, timeoutMs: 2000 });
     const app = renderApp({ api, slug: 'corp-ad', intervalSeconds: 600, columns: 120, rows: 40 });
-    let frame = await waitForFrame(app.lastFrame, (f) => /Tasks \d+/.test(f) && f.includes('live'), 10_000);
+    let frame = await waitForFrame(app.lastFrame, (f) => /Tasks \d+/.test(f) && f.includes('live'));
     expect(frame).toMatch(/WARNING|CRITICAL/);
     expect(frame).toContain('authentik 2024.8.3');
     const tasksLine = /Tasks \d+/.exec(frame)?.[0];
 
     simulator.setFault({ kind: 'status', status: 502 });
     await press(app.stdin, 'r');
-    frame = await waitForFrame(app.lastFrame, (f) => f.includes('retrying'), 10_000);
+    frame = await waitForFrame(app.lastFrame, (f) => f.includes('retrying'));
     expect(frame).toContain(tasksLine);
     expect(frame).not.toContain(simulator.token);
 
     simulator.setFault(null);
     await press(app.stdin, 'r');
-    await waitForFrame(app.lastFrame, (f) => f.includes('live'), 10_000);
+    await waitForFrame(app.lastFrame, (f) => f.includes('live'));
 
     await press(app.stdin, 'e', ENTER);
-    frame = await waitForFrame(app.lastFrame, (f) => / page [0-9a-f]{8} /.test(f), 10_000);
+    frame = await waitForFrame(app.lastFrame, (f) => / page [0-9a-f]{8} /.test(f));
     expect(frame).toMatch(/\d+ messages?/);
     app.unmount();
   });

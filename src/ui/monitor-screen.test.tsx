@@ -112,14 +112,14 @@ describe('task table', () => {
     let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter "users"') && !f.includes('filter: '));
     const first = selectedRow(frame);
     screen.stdin.write('j');
-    frame = await waitForFrame(screen.lastFrame, (f) => selectedRow(f) !== first, 10_000);
+    frame = await waitForFrame(screen.lastFrame, (f) => selectedRow(f) !== first);
     expect(frame).toContain('filter "users"');
     expect(frame).not.toContain('filter: ');
     // And all of it in one chunk, the j too.
     const again = renderScreen();
     await waitForFrame(again.lastFrame, (f) => f.includes('Tasks 10'));
     again.stdin.write('/users\rj');
-    frame = await waitForFrame(again.lastFrame, (f) => f.includes('filter "users"') && !f.includes('filter: ') && selectedRow(f) === selectedRow(frame), 10_000);
+    frame = await waitForFrame(again.lastFrame, (f) => f.includes('filter "users"') && !f.includes('filter: ') && selectedRow(f) === selectedRow(frame));
     expect(frame).not.toContain('usersj');
   });
 
@@ -241,10 +241,10 @@ describe('message log', () => {
     await press(screen.stdin, ENTER);
     await waitForFrame(screen.lastFrame, (f) => f.includes('membership page'));
     screen.stdin.write('/db yet\r');
-    let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('search "db yet" 1/2 found') && !f.includes('search: '), 10_000);
+    let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('search "db yet" 1/2 found') && !f.includes('search: '));
     expect(selectedRow(frame)).toContain('CN=admins');
     screen.stdin.write('n');
-    frame = await waitForFrame(screen.lastFrame, (f) => f.includes('search "db yet" 2/2 found'), 10_000);
+    frame = await waitForFrame(screen.lastFrame, (f) => f.includes('search "db yet" 2/2 found'));
     expect(selectedRow(frame)).toContain('CN=printers');
   });
 

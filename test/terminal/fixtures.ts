@@ -1,7 +1,7 @@
 // What most terminal tests share: a simulated authentik in the test process, and the monitor pointed at it.
 import { startSimulator } from '../../src/simulator/index.js';
 import type { ScenarioName, Simulator } from '../../src/simulator/types.js';
-import { spawnAksync, type ScreenMatch, type SpawnedTerminal, type TerminalOptions } from './harness.js';
+import { DEFAULT_TIMEOUT_MS, spawnAksync, type ScreenMatch, type SpawnedTerminal, type TerminalOptions } from './harness.js';
 
 export const SLUG = 'corp-ad';
 /** Polls four times a second, so every state a test waits for arrives within a deadline of a few seconds. */
@@ -54,16 +54,13 @@ export async function typeKeys(terminal: SpawnedTerminal, keys: string): Promise
   terminal.press(keys);
 }
 
-/** Starting node, React and ink takes about a second of CPU: several monitors starting at once share two cores. */
-export const FIRST_FRAME_MS = 12_000;
-
 /** Waits for the first frame with data. */
 export async function firstFrame(terminal: SpawnedTerminal, match: ScreenMatch = HAS_DATA): Promise<string> {
-  return await terminal.waitFor(match, { timeoutMs: FIRST_FRAME_MS, description: 'the first frame with data' });
+  return await terminal.waitFor(match, { description: 'the first frame with data' });
 }
 
 /** Resolves when `condition` holds, polling every 20 ms; rejects with `description` after `timeoutMs`. */
-export async function until(condition: () => boolean, description: string, timeoutMs = 5_000): Promise<void> {
+export async function until(condition: () => boolean, description: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);

@@ -3,7 +3,7 @@
 // clear-screen sequence follows the first frame.
 import { describe, it } from 'vitest';
 import { countOccurrences, SEQ } from './harness.js';
-import { FIRST_FRAME_MS, HAS_DATA, useMonitor, useSimulator } from './fixtures.js';
+import { HAS_DATA, useMonitor, useSimulator } from './fixtures.js';
 
 /** The `running` scenario: every poll sees 20 more pages, until all 101 are done (a few seconds at 0.25 s). */
 const RUN_FINISHED = (screen: string) => HAS_DATA.test(screen) && !/sync running/.test(screen) && /\b101\b/.test(screen);
@@ -21,11 +21,11 @@ describe.concurrent('the frame height', () => {
   ])('at %ix%i in the normal screen (--no-alt-screen), a whole sync run never scrolls the terminal', async ([cols = 0, rows = 0], { expect, onTestFinished }) => {
     const sim = await useSimulator(onTestFinished, 'running');
     const terminal = useMonitor(onTestFinished, sim, { cols, rows, args: ['--no-alt-screen'] });
-    await terminal.waitFor(/aksync /, { timeoutMs: FIRST_FRAME_MS, description: 'the first frame' });
+    await terminal.waitFor(/aksync /, { description: 'the first frame' });
     const buffer = () => ({ baseY: terminal.term.buffer.active.baseY, length: terminal.term.buffer.active.length });
     const before = buffer();
 
-    await terminal.waitFor(RUN_FINISHED, { timeoutMs: 10_000, description: 'the run to finish' });
+    await terminal.waitFor(RUN_FINISHED, { description: 'the run to finish' });
     expect(terminal.outputText(), 'the run was seen in progress').toMatch(/sync running/);
     expect(buffer()).toEqual(before);
     expect(terminal.screen()[rows - 1]).toBe('');
@@ -35,7 +35,7 @@ describe.concurrent('the frame height', () => {
   it('in the alternate screen at 120x40, a whole sync run redraws in place without clearing the screen', async ({ expect, onTestFinished }) => {
     const sim = await useSimulator(onTestFinished, 'running');
     const terminal = useMonitor(onTestFinished, sim, { cols: 120, rows: 40 });
-    await terminal.waitFor(RUN_FINISHED, { timeoutMs: FIRST_FRAME_MS, description: 'the run to finish' });
+    await terminal.waitFor(RUN_FINISHED, { description: 'the run to finish' });
     expect(terminal.outputText()).toMatch(/sync running/);
     expect(clearsAfterFirstFrame(terminal.outputText())).toBe(0);
     expect(terminal.screen()[39]).toBe('');

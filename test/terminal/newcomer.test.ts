@@ -2,7 +2,7 @@
 // traceback, filter, pause, quit, and get the terminal back.
 import { describe, expect as globalExpect, it } from 'vitest';
 import { KEYS, SEQ, spawnAksync, type SpawnedTerminal } from './harness.js';
-import { FIRST_FRAME_MS, HAS_DATA, HEADER, typeKeys, until, useMonitor, useSimulator } from './fixtures.js';
+import { HAS_DATA, HEADER, typeKeys, until, useMonitor, useSimulator } from './fixtures.js';
 
 async function expectRestoredAfterQuit(t: SpawnedTerminal, expect: typeof globalExpect): Promise<void> {
   await typeKeys(t, 'q');
@@ -17,8 +17,8 @@ describe.concurrent('a newcomer', () => {
     const server = await useSimulator(onTestFinished, 'running');
     const t = useMonitor(onTestFinished, server, { cols: 120, rows: 36 });
 
-    await t.waitFor(/sync running/, { timeoutMs: FIRST_FRAME_MS, description: 'the run in progress' });
-    await t.waitFor((s) => HAS_DATA.test(s) && !/sync running/.test(s), { timeoutMs: 8_000, description: 'the run to finish' });
+    await t.waitFor(/sync running/, { description: 'the run in progress' });
+    await t.waitFor((s) => HAS_DATA.test(s) && !/sync running/.test(s), { description: 'the run to finish' });
 
     // The next run fails on three users pages.
     server.setScenario('errors');
@@ -62,7 +62,7 @@ describe.concurrent('a newcomer', () => {
     const terminal = spawnAksync(['demo', '--interval', '0.25'], { cols: 120, rows: 36 });
     onTestFinished(() => terminal.dispose());
     // The run summary's rows, not just the header: a frame can be on screen only in part while it is being written.
-    await terminal.waitFor(/corp-ad[\s\S]*\busers\s+\d+/, { timeoutMs: FIRST_FRAME_MS, description: 'the demo monitor with data' });
+    await terminal.waitFor(/corp-ad[\s\S]*\busers\s+\d+/, { description: 'the demo monitor with data' });
     expect(terminal.isAlternateScreen()).toBe(true);
     await expectRestoredAfterQuit(terminal, expect);
   });

@@ -22,7 +22,7 @@ describe.concurrent('when authentik goes away mid-run', () => {
 
     // The same address again, as after a restart of authentik.
     await useSimulator(onTestFinished, 'healthy', Number(new URL(first.url).port));
-    await terminal.waitFor(/\blive\b/, { timeoutMs: 8_000, description: 'the header back to live' });
+    await terminal.waitFor(/\blive\b/, { description: 'the header back to live' });
     expect(terminal.screenText()).not.toMatch(FAILING);
     expect(terminal.screenText()).toMatch(OLD_DATA);
   });
@@ -37,7 +37,7 @@ describe.concurrent('when authentik goes away mid-run', () => {
     expect(failing).toMatch(OLD_DATA);
 
     sim.setFault(null);
-    await terminal.waitFor(/\blive\b/, { timeoutMs: 8_000, description: 'the header back to live' });
+    await terminal.waitFor(/\blive\b/, { description: 'the header back to live' });
     expect(terminal.screenText()).toMatch(OLD_DATA);
   });
 });

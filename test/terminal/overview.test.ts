@@ -47,7 +47,7 @@ describe('the overview in a terminal', () => {
     terminal = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS, env: { AUTHENTIK_TOKEN: sim.token } });
     const t = terminal;
 
-    const screen = await t.waitFor(everySourceRead, { timeoutMs: 8_000, description: 'every source read, corp-eu failing' });
+    const screen = await t.waitFor(everySourceRead, { description: 'every source read, corp-eu failing' });
     expect(t.isAlternateScreen()).toBe(true);
     expect(row(screen, 'Corp EU')).toMatch(/FAILING +502 Bad Gateway from http:\/\/127\.0\.0\.1:\d+ \(an HTML page/);
     expect(row(screen, 'Branch office LDAP')).toMatch(/CRITICAL .*down +LDAP server ldap\.branch\.example/);
@@ -58,7 +58,7 @@ describe('the overview in a terminal', () => {
 
     // The failing source recovers by itself; the others never blanked meanwhile.
     sim.setFault(null);
-    const recovered = await t.waitFor((s) => allRows(s) && / OK /.test(row(s, 'Corp EU')), { timeoutMs: 8_000, description: 'corp-eu to recover' });
+    const recovered = await t.waitFor((s) => allRows(s) && / OK /.test(row(s, 'Corp EU')), { description: 'corp-eu to recover' });
     expect(recovered).toMatch(/live, every 0\.25s/);
     expect(row(recovered, 'Corporate AD')).toMatch(/ OK /);
 
@@ -75,7 +75,7 @@ describe('the overview in a terminal', () => {
     sim = await simulator('healthy');
     terminal = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS, env: { AUTHENTIK_TOKEN: sim.token } });
     const t = terminal;
-    await t.waitFor(allRows, { timeoutMs: 8_000, description: 'the overview with data' });
+    await t.waitFor(allRows, { description: 'the overview with data' });
     await t.waitForQuiet(SETTLED_MS);
 
     // By name: Branch office LDAP, Corp (legacy), Corp EU, Corporate AD, OpenLDAP.
@@ -109,7 +109,7 @@ describe('the overview in a terminal', () => {
     t.press('\t');
     t.press(sim.token);
     t.press(KEYS.enter);
-    const overview = await t.waitFor(allRows, { timeoutMs: 8_000, description: 'the overview after setup' });
+    const overview = await t.waitFor(allRows, { description: 'the overview after setup' });
     expect(overview).not.toContain(sim.token);
     expect(t.outputText()).not.toContain(sim.token);
 
@@ -149,9 +149,9 @@ describe('the overview in a terminal', () => {
   it('in the demo, Esc in the monitor reaches the overview of every simulated source, and d saves nothing', async () => {
     terminal = spawnAksync(['demo', '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS });
     const t = terminal;
-    await t.waitFor(/Corporate AD \(corp-ad\)[\s\S]*\blive\b/, { timeoutMs: 8_000, description: 'the demo monitor with data' });
+    await t.waitFor(/Corporate AD \(corp-ad\)[\s\S]*\blive\b/, { description: 'the demo monitor with data' });
     t.press(KEYS.escape);
-    const overview = await t.waitFor(allRows, { timeoutMs: 8_000, description: 'the overview of the demo sources' });
+    const overview = await t.waitFor(allRows, { description: 'the overview of the demo sources' });
     expect(row(overview, 'Corporate AD')).toMatch(/^▶/);
     expect(row(overview, 'Branch office LDAP')).toMatch(/CRITICAL/);
     t.press('d');

@@ -55,7 +55,6 @@ describe.concurrent('resizing the terminal', () => {
       terminal.resize(cols, rows);
       const reference = expected[index] ?? [];
       await terminal.waitFor(() => masked(terminal.screen()).join('\n') === reference.join('\n'), {
-        timeoutMs: 3_000,
         description: `the screen at ${cols}x${rows} to equal a fresh render:\n${reference.join('\n')}`,
       });
       expect(oneFrameThatFits(terminal, rows)).toEqual(FITS(rows));
@@ -70,17 +69,17 @@ describe.concurrent('resizing the terminal', () => {
     await firstFrame(terminal);
 
     terminal.resize(59, 24);
-    await terminal.waitFor(/too small \(need 60×15, have 59×24\)/, { timeoutMs: 3_000 });
+    await terminal.waitFor(/too small \(need 60×15, have 59×24\)/);
     expect(terminal.screen().filter((line) => line !== '')).toHaveLength(1);
 
     // Wider again but too short: nothing of the 80-column frame may come back. (xterm.js, as in VS Code and web
     // consoles, keeps the cells cut off by a shrink and shows them again on a grow unless the screen is erased.)
     terminal.resize(80, 14);
-    await terminal.waitFor(/too small \(need 60×15, have 80×14\)/, { timeoutMs: 3_000 });
+    await terminal.waitFor(/too small \(need 60×15, have 80×14\)/);
     expect(terminal.screen().filter((line) => line !== '')).toEqual([expect.stringMatching(TOO_SMALL)]);
 
     terminal.resize(60, 15);
-    await terminal.waitFor(HAS_DATA, { timeoutMs: 3_000, description: 'the monitor again at 60x15' });
+    await terminal.waitFor(HAS_DATA, { description: 'the monitor again at 60x15' });
     expect(terminal.screenText()).not.toMatch(TOO_SMALL);
     expect(oneFrameThatFits(terminal, 15)).toEqual(FITS(15));
   });

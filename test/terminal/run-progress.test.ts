@@ -29,7 +29,7 @@ describe.concurrent('a run in progress', () => {
       expect(first).toMatch(/^Run \d\d:\d\d:\d\d → now/m);
       expect(first).not.toMatch(RUN_LINE_ENDED);
 
-      const last = await terminal.waitFor(/^OK\b.*\b101 pages, \d+ objects synced/m, { timeoutMs: 20_000, description: 'the verdict with all 101 pages done' });
+      const last = await terminal.waitFor(/^OK\b.*\b101 pages, \d+ objects synced/m, { description: 'the verdict with all 101 pages done' });
       expect(last).toMatch(RUN_LINE_ENDED);
       expect(last).not.toMatch(/sync running|may still be in progress/);
     });

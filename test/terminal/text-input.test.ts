@@ -19,13 +19,13 @@ describe('text and Enter in one write', () => {
     const sim = await useSimulator(onTestFinished, 'healthy');
     const t = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS, env: { AUTHENTIK_TOKEN: sim.token } });
     onTestFinished(() => t.dispose());
-    await t.waitFor(/5 sources[\s\S]*q quit/, { timeoutMs: 15_000, description: 'the overview' });
+    await t.waitFor(/5 sources[\s\S]*q quit/, { description: 'the overview' });
     await t.waitForQuiet(SETTLED_MS);
 
     t.press('/corp\r');
-    await t.waitFor((s) => /LDAP sources 3 of 5 · sort name · filter "corp"/.test(s) && !/filter: /.test(s), { timeoutMs: 15_000, description: 'the filter applied' });
+    await t.waitFor((s) => /LDAP sources 3 of 5 · sort name · filter "corp"/.test(s) && !/filter: /.test(s), { description: 'the filter applied' });
     t.press('j');
-    const screen = await t.waitFor((s) => selected(s).includes('Corp EU'), { timeoutMs: 15_000, description: 'the second row selected' });
+    const screen = await t.waitFor((s) => selected(s).includes('Corp EU'), { description: 'the second row selected' });
     expect(screen).toMatch(/filter "corp"/);
     expect(screen).not.toMatch(/corpj/);
   });
@@ -33,19 +33,19 @@ describe('text and Enter in one write', () => {
   it('the task filter and the log search: each query is applied with its Enter, and n and j act as keys', async () => {
     const sim = await useSimulator(onTestFinished, 'healthy');
     const t = useMonitor(onTestFinished, sim, { cols: COLS, rows: ROWS });
-    await t.waitFor(/Tasks [1-9]/, { timeoutMs: 15_000, description: 'the task table' });
+    await t.waitFor(/Tasks [1-9]/, { description: 'the task table' });
     await t.waitForQuiet(SETTLED_MS);
 
     t.press('/groups\r');
-    let screen = await t.waitFor((s) => /Tasks 8 of \d+ · sort start · filter "groups"/.test(s) && !/filter: /.test(s), { timeoutMs: 15_000, description: 'the task filter applied' });
+    let screen = await t.waitFor((s) => /Tasks 8 of \d+ · sort start · filter "groups"/.test(s) && !/filter: /.test(s), { description: 'the task filter applied' });
     const first = selected(screen);
     t.press('j');
-    screen = await t.waitFor((s) => selected(s) !== first && / groups /.test(selected(s)), { timeoutMs: 15_000, description: 'the next groups page selected' });
+    screen = await t.waitFor((s) => selected(s) !== first && / groups /.test(selected(s)), { description: 'the next groups page selected' });
     expect(screen).not.toMatch(/groupsj/);
 
     // Open that page's log, then search and step in one write.
     t.press('\r/synced\rn');
-    screen = await t.waitFor((s) => /groups page .*search "synced" 1\/1 found/.test(s) && !/search: /.test(s), { timeoutMs: 15_000, description: 'the search applied' });
+    screen = await t.waitFor((s) => /groups page .*search "synced" 1\/1 found/.test(s) && !/search: /.test(s), { description: 'the search applied' });
     expect(statusLine(screen)).not.toMatch(/syncedn/);
   });
 });

@@ -30,12 +30,12 @@ describe(`the terminal after the monitor (Node ${process.versions.node})`, { tim
   it.for(WAYS_TO_END)('is back in line mode with echo after %s', async ([, end], { expect, onTestFinished }) => {
     const sim = await useSimulator(onTestFinished, 'healthy');
     const terminal = monitorThenStty(onTestFinished, monitorArgs(sim), sim.token);
-    await terminal.waitFor(HAS_DATA, { timeoutMs: 30_000, description: 'the first frame with data' });
+    await terminal.waitFor(HAS_DATA, { description: 'the first frame with data' });
     const pid = Number(/monitor pid (\d+)/.exec(terminal.outputText())?.[1]);
     expect(pid).toBeGreaterThan(0);
 
     end(terminal, pid);
-    const screen = await terminal.waitFor(/\bexit \d+[\s\S]*\bspeed\b[\s\S]*\becho\b/, { timeoutMs: 20_000, description: "stty's report" });
+    const screen = await terminal.waitFor(/\bexit \d+[\s\S]*\bspeed\b[\s\S]*\becho\b/, { description: "stty's report" });
     const modes = new Set(screen.split(/[\s;]+/));
     expect(modes.has('icanon'), 'canonical (line) mode').toBe(true);
     expect(modes.has('echo'), 'echo').toBe(true);

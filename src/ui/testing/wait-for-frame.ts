@@ -9,7 +9,7 @@ export async function tick(times = 1): Promise<void> {
 export async function waitForFrame(
   lastFrame: () => string | undefined,
   predicate: (frame: string) => boolean,
-  deadlineMs = 3000,
+  deadlineMs = 30_000,
 ): Promise<string> {
   const until = Date.now() + deadlineMs;
   for (;;) {
