@@ -5,7 +5,7 @@ import { Box } from 'ink';
 import { useCallback, useMemo, useReducer, useRef } from 'react';
 import type { TaskView } from '../domain/verdict.js';
 import { Footer } from './components/Footer.js';
-import { Header } from './components/Header.js';
+import { Header, headerContent, headerExtraLines, type HeaderProps } from './components/Header.js';
 import { HelpOverlay, helpRows } from './components/HelpOverlay.js';
 import { MessageDetail, detailLines } from './components/MessageDetail.js';
 import { MessageLog, logEventColumns } from './components/MessageLog.js';
@@ -16,6 +16,8 @@ import { TooSmall } from './components/TooSmall.js';
 import type { MonitorControls, MonitorData } from './hooks/use-monitor-data.js';
 import { useKeymapInput } from './hooks/use-keymap-input.js';
 import { useNow } from './hooks/use-now.js';
+import { useNotices } from './notices-context.js';
+import { useTheme } from './theme-context.js';
 import { ACTION_MOTIONS, type ActionId, type Mode } from './keymap.js';
 import { computeLayout } from './layout.js';
 import { createLogLines, searchMatches, visibleMessages } from './log-rows.js';
@@ -71,13 +73,36 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const summary = assessment?.summary ?? null;
   const views = summary?.tasks ?? [];
   const hasRun = summary !== null && summary.tasks.length > 0;
-  const layout = computeLayout(columns, terminalRows, hasRun ? summary.byType.length : null);
-  const width = layout.width;
   const sourceName = data.source?.name ?? props.slug;
+
+  const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale';
+  const now = useNow(ticking, 1000, props.now);
+  const detailPermission = data.snapshot.data?.status.missingDetailPermission;
+  const missingPermissions = data.missingPermissions.length > 0 ? data.missingPermissions : detailPermission ? [detailPermission] : [];
+  const headerProps: Omit<HeaderProps, 'width'> = {
+    serverLabel: props.serverLabel,
+    slug: props.slug,
+    version: data.version,
+    source: data.source,
+    verdict: assessment?.verdict ?? null,
+    progress: assessment?.runState.progress ?? 'none',
+    connection: snapshot,
+    intervalMs: props.intervalMs,
+    now,
+    schedule: data.snapshot.data?.status.schedule ?? null,
+    missingPermissions,
+  };
+  const theme = useTheme();
+  const notices = useNotices();
+  const headerWants = headerExtraLines(headerContent(headerProps, theme, notices), columns);
 
   // Task table.
   const { filter, problemsOnly, sort } = state.table;
   const tableRows = useMemo(() => sortTasks(filterTasks(views, filter, problemsOnly), sort), [views, filter, problemsOnly, sort]);
+  // The table's title and column header, and its rows (or the line saying there are none).
+  const bodyLines = state.screen === 'table' && !state.help ? 2 + Math.max(1, tableRows.length) : Infinity;
+  const layout = computeLayout(columns, terminalRows, hasRun ? summary.byType.length : null, { headerExtra: headerWants, bodyLines });
+  const width = layout.width;
   const ids = useMemo(() => tableRows.map((v) => v.task.id), [tableRows]);
   const tableHeight = layout.bodyHeight;
   const tableRowsHeight = Math.max(1, tableHeight - 2);
@@ -222,11 +247,6 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const onText = useCallback((text: string) => dispatch({ type: 'edit/input', text }), []);
   useKeymapInput(mode, { onAction, onText }, props.interactive && !layout.tooSmall);
 
-  const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale';
-  const now = useNow(ticking, 1000, props.now);
-  const detailPermission = data.snapshot.data?.status.missingDetailPermission;
-  const missingPermissions = data.missingPermissions.length > 0 ? data.missingPermissions : detailPermission ? [detailPermission] : [];
-
   if (layout.tooSmall) {
     return (
       <Box width={columns} height={1} overflow="hidden">
@@ -284,20 +304,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
 
   return (
     <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
-      <Header
-        width={width}
-        serverLabel={props.serverLabel}
-        slug={props.slug}
-        version={data.version}
-        source={data.source}
-        verdict={assessment?.verdict ?? null}
-        progress={assessment?.runState.progress ?? 'none'}
-        connection={snapshot}
-        intervalMs={props.intervalMs}
-        now={now}
-        schedule={data.snapshot.data?.status.schedule ?? null}
-        missingPermissions={missingPermissions}
-      />
+      <Header width={width} height={layout.headerHeight} {...headerProps} />
       {state.help ? (
         <HelpOverlay width={width} height={bodyAndSummary} mode={underHelp} top={state.help.top} />
       ) : (

@@ -1,4 +1,5 @@
 // Three lines: where (server, version, source), what (verdict, run in progress, reason), how fresh (connection).
+// The reason and the connection's error sentence wrap onto the rows the layout lends (see headerExtraLines).
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import type { LdapSource, Schedule, ServerVersion } from '../../domain/model.js';
@@ -9,7 +10,8 @@ import { useNotices } from '../notices-context.js';
 import { useTheme } from '../theme-context.js';
 import { verdictColor, type Theme } from '../theme.js';
 import { formatClock } from '../../domain/format.js';
-import { Line, type Segment } from './Line.js';
+import { widthOf } from '../text.js';
+import { Line, wrapSegments, type Segment } from './Line.js';
 
 export interface HeaderProps {
   width: number;
@@ -42,9 +44,20 @@ function toneColor(theme: Theme, tone: ConnectionTone) {
   }
 }
 
-export function Header(props: HeaderProps) {
-  const theme = useTheme();
-  const notices = useNotices();
+/** At most this many rows for the verdict's reason, and for the connection line: enough for a sentence. */
+const MAX_SENTENCE_LINES = 3;
+
+export interface HeaderContent {
+  where: Segment[];
+  /** The verdict word and the space after it. */
+  word: Segment[];
+  running: boolean;
+  reason: Segment[];
+  how: Segment[];
+}
+
+/** The header's segments; a pure function of its props, so the screen can ask how many rows they want. */
+export function headerContent(props: Omit<HeaderProps, 'width'>, theme: Theme, notices: readonly string[]): HeaderContent {
   const { glyphs, colors } = theme;
   const sep = ` ${glyphs.separator} `;
   // Most telling first: a narrow terminal cuts the end of the line.
@@ -60,9 +73,7 @@ export function Header(props: HeaderProps) {
 
   const word = props.verdict ? props.verdict.level : 'CHECKING';
   const wordColor = props.verdict ? verdictColor(theme, props.verdict.level) : colors.muted;
-  const verdictWidth = word.length + 1;
   const running = props.progress === 'running' || props.progress === 'maybe-running';
-  const runningWidth = running ? 2 : 0;
   const reason: Segment[] = [];
   if (running) {
     reason.push({ text: props.progress === 'running' ? 'sync running' : 'run may still be in progress', color: colors.running }, { text: sep });
@@ -82,20 +93,59 @@ export function Header(props: HeaderProps) {
   }
   // Last: the sentence can be long, and the line is cut at the terminal's width.
   if (c.error) how.push({ text: sep + c.error, color: colors.critical });
+  return { where, word: [{ text: word, color: wordColor, bold: true }, { text: ' ' }], running, reason, how };
+}
+
+/** Columns before the reason: the verdict word, a space, and the spinner while a run goes on. */
+function reasonIndent(content: HeaderContent): number {
+  return widthOf(content.word.map((s) => s.text).join('')) + (content.running ? 2 : 0);
+}
+
+function sentenceLines(content: HeaderContent, width: number, maxReason: number, maxHow: number) {
+  return {
+    reason: wrapSegments(content.reason, Math.max(1, width - reasonIndent(content)), maxReason),
+    how: wrapSegments(content.how, width, maxHow),
+  };
+}
+
+/** Rows beyond its three the header would use to show the reason and the error sentence whole (up to a few). */
+export function headerExtraLines(content: HeaderContent, width: number): number {
+  const { reason, how } = sentenceLines(content, width, MAX_SENTENCE_LINES, MAX_SENTENCE_LINES);
+  return reason.length - 1 + how.length - 1;
+}
+
+/** `height`: three rows, plus those the layout lent for wrapping (see headerExtraLines). */
+export function Header(props: HeaderProps & { height?: number }) {
+  const theme = useTheme();
+  const notices = useNotices();
+  const { glyphs, colors } = theme;
+  const content = headerContent(props, theme, notices);
+  const height = Math.max(3, props.height ?? 3);
+  // The reason first: it says what is wrong; the connection line gets the rows left.
+  const wanted = sentenceLines(content, props.width, MAX_SENTENCE_LINES, MAX_SENTENCE_LINES);
+  const reasonRows = Math.min(wanted.reason.length, height - 2);
+  const { reason, how } = sentenceLines(content, props.width, reasonRows, Math.min(MAX_SENTENCE_LINES, height - 1 - reasonRows));
+  const indent = reasonIndent(content);
+  const verdictWidth = indent - (content.running ? 2 : 0);
 
   return (
-    <Box flexDirection="column" width={props.width} height={3} overflow="hidden">
-      <Line width={props.width} segments={where} ellipsis={glyphs.ellipsis} />
+    <Box flexDirection="column" width={props.width} height={height} overflow="hidden">
+      <Line width={props.width} segments={content.where} ellipsis={glyphs.ellipsis} />
       <Box width={props.width} height={1} overflow="hidden">
-        <Line width={verdictWidth} segments={[{ text: word, color: wordColor, bold: true }, { text: ' ' }]} />
-        {running ? (
+        <Line width={verdictWidth} segments={content.word} />
+        {content.running ? (
           <Text color={colors.running}>
             <Spinner type={glyphs.spinner} />{' '}
           </Text>
         ) : null}
-        <Line width={Math.max(1, props.width - verdictWidth - runningWidth)} segments={reason} ellipsis={glyphs.ellipsis} />
+        <Line width={Math.max(1, props.width - indent)} segments={reason[0] ?? []} ellipsis={glyphs.ellipsis} />
       </Box>
-      <Line width={props.width} segments={how} ellipsis={glyphs.ellipsis} />
+      {reason.slice(1).map((segments, i) => (
+        <Line key={`reason-${i}`} width={props.width} segments={[{ text: ' '.repeat(indent) }, ...segments]} ellipsis={glyphs.ellipsis} />
+      ))}
+      {how.map((segments, i) => (
+        <Line key={`how-${i}`} width={props.width} segments={segments} ellipsis={glyphs.ellipsis} />
+      ))}
     </Box>
   );
 }

@@ -3,7 +3,7 @@
 import { Text } from 'ink';
 import { safeLine } from '../../domain/sanitize.js';
 import type { Color } from '../theme.js';
-import { truncate, widthOf } from '../text.js';
+import { truncate, widthOf, wrapRanges } from '../text.js';
 
 export interface Segment {
   text: string;
@@ -31,6 +31,35 @@ export function fitSegments(segments: readonly Segment[], width: number, ellipsi
     }
   }
   return out;
+}
+
+/**
+ * Segments word-wrapped onto at most `maxLines` rows of `width` columns, each piece keeping its segment's style.
+ * What does not fit goes into the last row, which Line then cuts with the ellipsis.
+ */
+export function wrapSegments(segments: readonly Segment[], width: number, maxLines: number): Segment[][] {
+  const safe = segments.map((s) => ({ ...s, text: safeLine(s.text) })).filter((s) => s.text !== '');
+  if (safe.length === 0) return [[]];
+  const text = safe.map((s) => s.text).join('');
+  const ranges = wrapRanges(text, width);
+  const kept = ranges.slice(0, Math.max(1, maxLines));
+  const last = kept.length - 1;
+  kept[last] = [kept[last]?.[0] ?? 0, text.length];
+  const starts: number[] = [];
+  let at = 0;
+  for (const s of safe) {
+    starts.push(at);
+    at += s.text.length;
+  }
+  return kept.map(([from, to]) => {
+    const line: Segment[] = [];
+    safe.forEach((s, i) => {
+      const start = Math.max(from, starts[i] as number);
+      const end = Math.min(to, (starts[i] as number) + s.text.length);
+      if (end > start) line.push({ ...s, text: s.text.slice(start - (starts[i] as number), end - (starts[i] as number)) });
+    });
+    return line;
+  });
 }
 
 export function Line({ segments, width, ellipsis }: { segments: readonly Segment[]; width: number; ellipsis?: string }) {

@@ -2,13 +2,14 @@
 // without colour, inverse is gone too).
 import { Box } from 'ink';
 import type { TaskView } from '../../domain/verdict.js';
-import { allocateColumns, fixedCells, longestValues, type Column } from '../columns.js';
+import { allocateColumns, fixedCells, fixedWidth, longestValues, type Column } from '../columns.js';
+import { MAX_ROW_LINES, shareRows } from '../layout.js';
 import type { SortKey } from '../screen-state.js';
 import { SORT_LABELS, taskStatus, type TaskStatusKind } from '../task-rows.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
 import { formatClock, formatDuration } from '../../domain/format.js';
-import { Line, type Segment } from './Line.js';
+import { Line, wrapSegments, type Segment } from './Line.js';
 
 export interface TaskTableProps {
   width: number;
@@ -72,9 +73,17 @@ export function TaskTable(props: TaskTableProps) {
 
   const lines: Segment[][] = [];
   if (rows.length === 0) {
-    lines.push([{ text: props.total === 0 ? props.emptyText : 'No task matches the filter (Esc clears it).', color: colors.muted }]);
+    const empty = { text: props.total === 0 ? props.emptyText : 'No task matches the filter (Esc clears it).', color: colors.muted };
+    lines.push(...wrapSegments([empty], width, bodyHeight));
   }
   const last = Math.min(rows.length, props.top + bodyHeight);
+  // Rows the list does not fill let each headline wrap onto a few lines (a list that scrolls has none to lend).
+  const headlineWidth = Math.max(1, width - fixedWidth(columns));
+  const headline = (view: TaskView, selected: boolean): Segment => ({ text: view.headline, inverse: selected, color: view.isError ? colors.critical : undefined });
+  const shares = shareRows(
+    rows.slice(props.top, last).map((view) => wrapSegments([headline(view, false)], headlineWidth, MAX_ROW_LINES).length),
+    bodyHeight - (last - props.top),
+  );
   for (let i = props.top; i < last; i += 1) {
     const view = rows[i] as TaskView;
     const selected = i === props.selected;
@@ -99,8 +108,9 @@ export function TaskTable(props: TaskTableProps) {
       bold: selected && c.key === 'marker',
       inverse: selected && c.key !== 'marker',
     }));
-    segments.push({ text: view.headline, inverse: selected, color: view.isError ? colors.critical : undefined });
-    lines.push(segments);
+    const [first = [], ...more] = wrapSegments([headline(view, selected)], headlineWidth, shares[i - props.top] ?? 1);
+    lines.push([...segments, ...first]);
+    for (const piece of more) lines.push([{ text: ' '.repeat(width - headlineWidth) }, ...piece]);
   }
   while (lines.length < bodyHeight) lines.push([]);
 
