@@ -1,46 +1,61 @@
-// Bytes written to the terminal per frame: a spinner step while a run is in progress, and one `j` in the task table
-// (a move of the selection, and a move that scrolls the list), at 120x40 against the demo's lively scenario.
+// Bytes written to the terminal at 120x40: per spinner step while a run is in progress (lively scenario), per `j` in
+// the task table of a quiet source (healthy scenario: no spinner frames mixed in; the list scrolls past its end), and
+// per second while a run is in progress with 5 s polls.
 // Usage: npm run build && node scripts/bench/frame-bytes.mjs [--seconds 10]
-import { FRAME_BEGIN, HAS_DATA, option, sleep, spawnInTerminal, startSimulator, stats } from './lib.mjs';
+import { FRAME_BEGIN, FRAME_END, HAS_DATA, option, sleep, spawnInTerminal, startSimulator, stats, verdictLine } from './lib.mjs';
 
 const seconds = Number(option('seconds', '10'));
 
-/** Byte sizes of the frames (begin marker to end marker) written in [from, to). */
+/** Byte sizes of the whole frames (begin marker to end marker) written in [from, to). */
 function frameSizes(chunks, from, to) {
   const text = Buffer.concat(chunks.filter((c) => c.at >= from && c.at < to).map((c) => c.bytes)).toString('latin1');
-  return text.split(FRAME_BEGIN).slice(1).map((frame) => FRAME_BEGIN.length + frame.length);
+  return text
+    .split(FRAME_BEGIN)
+    .slice(1)
+    .filter((frame) => frame.includes(FRAME_END))
+    .map((frame) => FRAME_BEGIN.length + frame.length);
 }
 
-export async function measureFrameBytes() {
-  const sim = await startSimulator('lively');
+async function monitor(scenario, use) {
+  const sim = await startSimulator(scenario);
   const t = spawnInTerminal(['corp-ad', '--url', sim.url, '--interval', '5'], { cols: 120, rows: 40, env: { AUTHENTIK_TOKEN: sim.token } });
   try {
     await t.waitFor(HAS_DATA);
-    await t.waitFor(/sync running|run may still be in progress/, 120_000);
-    await sleep(1_000);
-    const from = performance.now();
-    await sleep(seconds * 1000);
-    const to = performance.now();
-    const spinner = stats(frameSizes(t.chunks, from, to));
-    const perSecond = t.bytesBetween(from, to) / ((to - from) / 1000);
-
-    const keys = [];
-    for (let i = 0; i < 40; i++) {
-      const at = performance.now();
-      t.press('j');
-      await sleep(150);
-      keys.push(t.bytesBetween(at, performance.now()));
-    }
-    return { spinner, perSecond, keys: stats(keys), keysMax: Math.max(...keys) };
+    return await use(t);
   } finally {
     await t.close();
     await sim.close();
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const r = await measureFrameBytes();
-  console.log(`frame while running: median ${r.spinner.median.toFixed(0)} B (${r.spinner.min}…${r.spinner.max}, ${r.spinner.n} frames)`);
-  console.log(`output while running: ${r.perSecond.toFixed(0)} B/s`);
-  console.log(`per j (selection and scroll, spinner frames included): median ${r.keys.median.toFixed(0)} B, max ${r.keysMax} B`);
-}
+const running = await monitor('lively', async (t) => {
+  await t.waitFor(/sync running|may still be in progress/, 120_000);
+  await sleep(1_000);
+  const from = performance.now();
+  await sleep(seconds * 1000);
+  const to = performance.now();
+  return { frames: stats(frameSizes(t.chunks, from, to)), perSecond: t.bytesBetween(from, to) / ((to - from) / 1000) };
+});
+
+const keys = await monitor('healthy', async (t) => {
+  await sleep(1_000);
+  const sizes = [];
+  for (let i = 0; i < 60; i++) {
+    const at = performance.now();
+    t.press('j');
+    await sleep(120);
+    sizes.push(t.bytesBetween(at, performance.now()));
+  }
+  return stats(sizes.filter((size) => size > 0));
+});
+
+console.log(`frame while running: median ${running.frames.median.toFixed(0)} B (${running.frames.min}…${running.frames.max} B, ${running.frames.n} frames)`);
+console.log(`output while running: ${running.perSecond.toFixed(0)} B/s`);
+console.log(`one j: median ${keys.median.toFixed(0)} B, max ${keys.max} B (${keys.n} presses)`);
+const results = [
+  verdictLine('bytes-per-spinner-step', running.frames.median, 400, ' B'),
+  verdictLine('bytes-per-j', keys.median, 600, ' B'),
+  verdictLine('output-while-running', running.perSecond, 1000, ' B/s'),
+];
+for (const line of results) console.log(line.text);
+process.exitCode = results.every((r) => r.pass) ? 0 : 1;

@@ -30,11 +30,11 @@ export function benchEnvironment(extra = {}) {
 }
 
 /** `node bin/aksync.js ARGS` in a terminal; every output chunk is kept with its arrival time. */
-export function spawnInTerminal(args, { cols = 120, rows = 40, env = {} } = {}) {
+export function spawnInTerminal(args, { cols = 120, rows = 40, env = {}, file = AKSYNC_BIN } = {}) {
   const { env: environment, cleanup } = benchEnvironment(env);
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
   const startedAt = performance.now();
-  const child = pty.spawn(process.execPath, [AKSYNC_BIN, ...args], { name: 'xterm-256color', cols, rows, cwd: REPO_ROOT, env: environment, encoding: null });
+  const child = pty.spawn(process.execPath, [file, ...args], { name: 'xterm-256color', cols, rows, cwd: REPO_ROOT, env: environment, encoding: null });
   term.onData((reply) => child.write(reply));
   const chunks = [];
   const watchers = new Set();
@@ -163,4 +163,11 @@ export function countFrames(chunks, from, to) {
     for (let at = text.indexOf(FRAME_BEGIN); at !== -1; at = text.indexOf(FRAME_BEGIN, at + 1)) frames++;
   }
   return frames;
+}
+
+/** One budget's verdict: `PASS name 1.7x (budget ≤ 2x)`; lower is better. */
+export function verdictLine(name, value, budget, unit = '') {
+  const pass = value <= budget;
+  const shown = unit === 'x' ? value.toFixed(2) : value.toFixed(0);
+  return { pass, text: `${pass ? 'PASS' : 'FAIL'} ${name} ${shown}${unit} (budget ≤ ${budget}${unit})` };
 }
