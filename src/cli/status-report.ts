@@ -1,6 +1,7 @@
 // `aksync status` output for one source: a monitoring-plugin report (status line, perfdata, a short human summary)
 // and the stable JSON object, both made from one CheckOutcome.
 import { formatDuration, formatTime, plural } from '../domain/format.js';
+import { taskLabel } from '../domain/model.js';
 import { safeLine } from '../domain/sanitize.js';
 import { VERDICT_EXIT_CODES } from '../domain/verdict.js';
 import { outcomeSlug, outcomeSource, outcomeVerdict, type CheckFailure, type CheckOutcome, type SourceCheck } from './check.js';
@@ -67,11 +68,11 @@ function summaryLines(check: SourceCheck, p: Paint, serverLabel: string): string
   const firstProblem = withProblems[0];
   if (firstProblem) {
     lines.push('');
-    lines.push(`${p.yellow('Problems')}  ${plural(summary.totals.problems, 'message')} in ${plural(withProblems.length, 'page')}; first: ${safeLine(firstProblem.task.type)} ${safeLine(firstProblem.task.pageId.slice(0, 8))}: ${safeLine(firstProblem.headline)}`);
+    lines.push(`${p.yellow('Problems')}  ${plural(summary.totals.problems, 'message')} in ${plural(withProblems.length, withProblems.every((v) => v.task.kind === 'page') ? 'page' : 'task')}; first: ${safeLine(taskLabel(firstProblem.task))}: ${safeLine(firstProblem.headline)}`);
   }
   if (summary.firstError) {
     const errors = summary.tasks.filter((v) => v.isError).length;
-    lines.push(`${p.red('Errors')}    ${plural(errors, 'task')}; first: ${safeLine(summary.firstError.task.task.type)} ${safeLine(summary.firstError.task.task.pageId.slice(0, 8))}: ${safeLine(summary.firstError.text)}`);
+    lines.push(`${p.red('Errors')}    ${plural(errors, 'task')}; first: ${safeLine(taskLabel(summary.firstError.task.task))}: ${safeLine(summary.firstError.text)}`);
   }
   return lines;
 }

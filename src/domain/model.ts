@@ -48,6 +48,12 @@ export interface SyncTask {
   retries: number;
 }
 
+/** How a task is named in one line: `users page 0b6f3f5e`, or `sync run f38a767d` for a generation B run task. */
+export function taskLabel(task: SyncTask): string {
+  const id = task.id.slice(0, 8);
+  return task.kind === 'run' ? `sync run ${id}` : `${task.type} page ${id}`;
+}
+
 export interface Schedule {
   id: string;
   crontab: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from './model.js';
 import { message, pageTask, source, statusA, TRACEBACK } from './testing/factories.js';
+import { taskLabel } from './model.js';
 import { assess, errorSummary, summarise, VERDICT_EXIT_CODES } from './verdict.js';
 
 const LATER = new Date('2024-09-30T18:00:00Z');
@@ -194,6 +195,29 @@ describe('assess: generation B', () => {
     const a = assess({ slug: 'corp-ad', now, status: { ...base, tasks: [run({ state: 'error', rawStatus: 'rejected', retries: 5, messages: [message('socket connection error while opening: [Errno 111] Connection refused', 'error')] })] } });
     expect(a.verdict.level).toBe('CRITICAL');
     expect(a.verdict.reason).toContain('rejected after 5 retries');
+  });
+  it('counts a rejected run as an error everywhere: totals, a run row, the first error (counts never contradict)', () => {
+    const refused = 'socket connection error while opening: [Errno 111] Connection refused';
+    const rejected = run({ state: 'error', rawStatus: 'rejected', retries: 5, messages: [message('Task will be retried'), message('Task is being processed'), message(refused, 'error')] });
+    const a = assess({ slug: 'corp-ad', now, status: { ...base, lastSyncStatus: 'rejected', tasks: [rejected] } });
+    expect(a.verdict.level).toBe('CRITICAL');
+    expect(a.summary.totals).toMatchObject({ pages: 0, problems: 1, errors: 1 });
+    expect(a.summary.byType.at(-1)).toEqual({ type: 'run', pages: 0, objects: 0, problems: 1, errors: 1 });
+    const sum = (key: 'pages' | 'problems' | 'errors') => a.summary.byType.reduce((n, t) => n + t[key], 0);
+    expect({ pages: sum('pages'), problems: sum('problems'), errors: sum('errors') }).toEqual({ pages: 0, problems: 1, errors: 1 });
+    expect(a.summary.firstError?.text).toBe(refused);
+    expect(taskLabel(rejected)).toBe(`sync run ${rejected.id.slice(0, 8)}`);
+  });
+  it('a run task that finished cleanly adds no row and no count', () => {
+    const done = run({ state: 'ok', rawStatus: 'done', messages: [message('Task is being processed'), message('Task finished processing without errors')] });
+    const a = assess({ slug: 'corp-ad', now, status: { ...base, tasks: [done, pageTask('corp-ad', 'users', [synced(50)])] } });
+    expect(a.summary.byType.map((t) => t.type)).toEqual(['users', 'groups', 'membership']);
+    expect(a.summary.totals).toMatchObject({ pages: 1, problems: 0, errors: 0 });
+  });
+  it('says where problem messages are when the run task logged one', () => {
+    const skipped = run({ state: 'ok', rawStatus: 'info', messages: [message('Synchronization is already running. Skipping')] });
+    const a = assess({ slug: 'corp-ad', now, status: { ...base, tasks: [skipped] } });
+    expect(a.verdict).toEqual({ level: 'WARNING', reason: '1 problem message in the run task' });
   });
   it('CRITICAL when the server says done but the run logged errors (2025.10–2026.5 bug)', () => {
     const page = pageTask('corp-ad', 'users', [message('Task is being processed'), message('boom', 'error')], { state: 'ok', rawStatus: 'done' });

@@ -47,7 +47,10 @@ export interface RunSummary {
   generation: Generation;
   /** This source's tasks only, oldest first. */
   tasks: TaskView[];
-  /** Page tasks by type: the known types in their natural order, then any unknown type. */
+  /**
+   * Page tasks by type: the known types in their natural order, then any unknown type, then a `run` row (no pages)
+   * when a generation B run task reported problems or failed. The totals are the sum of these rows.
+   */
   byType: TypeSummary[];
   totals: TypeSummary;
   start: Date | null;
@@ -90,6 +93,8 @@ const LIFECYCLE = new Set([
 ]);
 const RESET_PASSWORD = /^'.*': Reset user's password$/;
 const ALWAYS_LISTED = new Set(['users', 'groups', 'membership']);
+/** The summary row of a generation B run (parent) task. */
+const RUN_ROW = 'run';
 const ERROR_LEVELS = new Set(['error', 'critical', 'exception']);
 
 export function isErrorLevel(level: string): boolean {
@@ -132,7 +137,7 @@ function emptyType(type: string): TypeSummary {
 }
 
 function addTo(summary: TypeSummary, view: TaskView): void {
-  summary.pages += 1;
+  if (view.task.kind === 'page') summary.pages += 1;
   summary.objects += view.objects ?? 0;
   summary.problems += view.problems.length;
   summary.errors += view.isError ? 1 : 0;
@@ -150,15 +155,17 @@ export function summarise(slug: string, status: SyncStatus): RunSummary {
 
   const types = new Map<string, TypeSummary>(PAGE_TYPES.map((t) => [t, emptyType(t)]));
   const totals = emptyType('total');
+  const run = emptyType(RUN_ROW);
   for (const view of tasks) {
-    if (view.task.kind !== 'page') continue;
-    let entry = types.get(view.task.type);
+    let entry = view.task.kind === 'run' ? run : types.get(view.task.type);
     if (!entry) types.set(view.task.type, (entry = emptyType(view.task.type)));
     addTo(entry, view);
     addTo(totals, view);
   }
-  // Deletion pages exist only from 2025.6 on: list them only when present; the three main types always.
+  // Deletion pages exist only from 2025.6 on: list them only when present; the three main types always. The run
+  // row only when the run task said something or failed: its problems and errors count like a page's.
   const byType = [...types.values()].filter((t) => t.pages > 0 || ALWAYS_LISTED.has(t.type));
+  if (run.problems > 0 || run.errors > 0) byType.push(run);
 
   const starts = tasks.map((v) => time(v.task.start)).filter(Number.isFinite);
   const finishes = tasks.map((v) => time(v.task.finish)).filter(Number.isFinite);
@@ -211,8 +218,10 @@ function verdictFromTasks(summary: RunSummary): Verdict | null {
   const warned = summary.tasks.filter((v) => v.task.state === 'warning').length;
   if (problems > 0 || warned > 0) {
     const withProblems = pages.filter((v) => v.problems.length > 0).length;
+    const runSaid = summary.tasks.some((v) => v.task.kind === 'run' && v.problems.length > 0);
+    const where = [withProblems > 0 ? plural(withProblems, 'page') : '', runSaid ? 'the run task' : ''].filter(Boolean).join(' and ');
     const parts = [];
-    if (problems > 0) parts.push(`${plural(problems, 'problem message')} in ${plural(withProblems, 'page')}`);
+    if (problems > 0) parts.push(`${plural(problems, 'problem message')} in ${where}`);
     if (warned > 0) parts.push(`${plural(warned, 'task')} with status warning`);
     return { level: 'WARNING', reason: parts.join(', ') };
   }

@@ -592,3 +592,36 @@ describe('fitting the terminal', () => {
     for (const line of lines(frame)) expect(line).toMatch(/^[\x20-\x7e]*$/);
   });
 });
+
+describe('a rejected run (2025.8+: LDAP down, retried 5 times)', () => {
+  const refused = 'socket connection error while opening: [Errno 111] Connection refused';
+  const rejected = page('run', [logMessage('Task is being processed'), logMessage(refused, 'error')], {
+    kind: 'run',
+    uid: 'corp-ad',
+    pageId: '',
+    state: 'error',
+    rawStatus: 'rejected',
+    retries: 5,
+  });
+  const status = {
+    generation: 'B' as const,
+    isRunning: false,
+    tasks: [rejected],
+    lastSuccessfulSync: RUN_START,
+    lastSyncStatus: 'rejected',
+    schedule: null,
+    missingDetailPermission: null,
+  };
+
+  it('counts it as an error in the run line, and names it once in its log', async () => {
+    const screen = renderScreen({ data: monitorData({ status }) });
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 1'));
+    expect(frame).toMatch(/^CRITICAL the sync run failed/m);
+    expect(frame).toMatch(/^Run .* 0 pages · 0 objects · 1 problem · 1 error$/m);
+    expect(frame).toMatch(/^run +0 +0 +1 +1$/m);
+    await press(screen.stdin, ENTER);
+    const log = await waitForFrame(screen.lastFrame, (f) => / \(error\)/.test(f));
+    expect(log).toContain(`sync run ${rejected.id.slice(0, 8)} (error)`);
+    expect(log).not.toMatch(/run run/);
+  });
+});

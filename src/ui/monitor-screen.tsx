@@ -3,6 +3,7 @@
 // tests drive it with fixed data, and the overview can host it with `onBack`.
 import { Box } from 'ink';
 import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { taskLabel } from '../domain/model.js';
 import type { TaskView } from '../domain/verdict.js';
 import { Footer } from './components/Footer.js';
 import { Header, headerContent, headerExtraLines, type HeaderProps } from './components/Header.js';
@@ -272,7 +273,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
       <MessageLog
         width={width}
         height={layout.bodyHeight}
-        title={`${task.type} ${task.kind === 'run' ? 'run' : 'page'} ${task.id.slice(0, 8)} (${taskStatus(logView)})${gone ? ', no longer on the server' : ''}`}
+        title={`${taskLabel(task)} (${taskStatus(logView)})${gone ? ', no longer on the server' : ''}`}
         messages={messages}
         visible={visible}
         cursor={logCursor}
