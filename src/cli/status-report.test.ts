@@ -37,7 +37,7 @@ function expectPipesOnlyBeforePerfdata(text: string): void {
 
 describe('statusText', () => {
   it('never lets a task id from the server drive the terminal', () => {
-    const hostile = { pageId: '\u001b]0;PWN\u0007rest', uid: 'corp:users:\u001b]0;PWN\u0007rest' };
+    const hostile = { id: '\u001b]0;PWN\u0007rest', pageId: '\u001b]0;PWN\u0007rest', uid: 'corp:users:\u001b]0;PWN\u0007rest' };
     const text = statusText(
       checked([
         pageTask('corp', 'users', [message("Group does not exist in our DB yet, run sync_groups first: 'CN=x'")], hostile),
