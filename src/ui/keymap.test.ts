@@ -49,6 +49,17 @@ describe('the keymap', () => {
     expect(actionFor('confirm', 'Y', key({ shift: true }))).toBe('cancel');
   });
 
+  it('while typing, the readline keys edit the text (and the help lists them); Up, Down and Tab do nothing', () => {
+    expect(actionFor('edit', '', key({ leftArrow: true }))).toBe('editText');
+    expect(actionFor('edit', 'a', key({ ctrl: true }))).toBe('editText');
+    expect(actionFor('edit', 'w', key({ ctrl: true }))).toBe('editText');
+    expect(actionFor('edit', '', key({ delete: true }))).toBe('editText');
+    expect(actionFor('edit', 'b', key({ meta: true }))).toBe('editText');
+    expect(actionFor('edit', '', key({ upArrow: true }))).toBeUndefined();
+    expect(actionFor('edit', '', key({ tab: true }))).toBeUndefined();
+    expect(bindingsFor('edit').map((b) => b.keys)).toEqual(expect.arrayContaining(['Left Right', 'Home End', 'Ctrl-w', 'Ctrl-u Ctrl-k']));
+  });
+
   it('does not let a meta-modified letter act (the tail of a split escape sequence)', () => {
     expect(actionFor('table', 'q', key({ meta: true }))).toBeUndefined();
   });

@@ -2,6 +2,7 @@
 // work without being listed or be listed without working.
 import type { Key } from 'ink';
 import type { Motion } from './scroll.js';
+import { TEXT_KEYS } from './text-field.js';
 
 /**
  * Where keys are read: a screen, or a modal state that takes over the keyboard. `view`: stdin is not a terminal, so
@@ -35,7 +36,7 @@ export type ActionId =
   | 'level'
   | 'apply'
   | 'cancel'
-  | 'deleteChar'
+  | 'editText'
   | 'confirm'
   | 'setDefault';
 
@@ -83,7 +84,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'any other key', match: () => true, action: 'cancel', description: 'do not start it', hint: 'no', modes: ['confirm'] },
   { keys: 'Enter', match: enter, action: 'apply', description: 'keep what you typed', hint: 'apply', modes: ['edit'] },
   { keys: 'Esc', match: escape, action: 'cancel', description: 'clear it and stop typing', hint: 'clear', modes: ['edit'] },
-  { keys: 'Backspace', match: backspace, action: 'deleteChar', description: 'delete the last character', modes: ['edit'] },
+  // Readline's keys for the text being typed (text-field.ts has them, for the first-run form too).
+  ...TEXT_KEYS.map((t): KeyBinding => ({ keys: t.keys, match: (input, key) => t.edit(input, key) !== undefined, action: 'editText', description: t.description, modes: ['edit'] })),
 
   { keys: 'k Up', match: any(plain('k'), (_, key) => key.upArrow), action: 'up', description: 'move up', hint: 'move', footerKeys: 'j/k', modes: SCROLLING },
   { keys: 'j Down', match: any(plain('j'), (_, key) => key.downArrow), action: 'down', description: 'move down', modes: SCROLLING },

@@ -21,7 +21,11 @@ import { NoticesProvider } from './notices-context.js';
 import { renderScreen, screenProps } from './testing/render-screen.js';
 import { ThemeProvider } from './theme-context.js';
 import { createTheme } from './theme.js';
-import { BACKSPACE, CTRL_C, DOWN, ENTER, ESC, press, tick, waitForFrame } from './testing/wait-for-frame.js';
+import { BACKSPACE, CTRL_C, DOWN, ENTER, ESC, HOME, press, tick, waitForFrame } from './testing/wait-for-frame.js';
+
+const LEFT = '\u001b[D';
+const DELETE_KEY = '\u001b[3~';
+const CTRL = (letter: string) => String.fromCharCode(letter.charCodeAt(0) - 96);
 
 const lines = (frame: string) => frame.split('\n');
 const selectedRow = (frame: string) => lines(frame).find((l) => l.startsWith('▶')) ?? '';
@@ -62,7 +66,7 @@ describe('task table', () => {
     const screen = renderScreen();
     await press(screen.stdin, '/', 'm', 'e', 'm');
     let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 2 of 10'));
-    expect(frame).toContain('filter: mem_');
+    expect(frame).toContain('filter: mem▏');
     await press(screen.stdin, BACKSPACE, BACKSPACE, BACKSPACE, 's', 'v', 'c', '-', 'p', 'r', 'i', 'n', 't', ENTER);
     frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 1 of 10') && !f.includes('filter: '));
     expect(frame).toContain('filter "svc-print"');
@@ -121,6 +125,27 @@ describe('task table', () => {
     again.stdin.write('/users\rj');
     frame = await waitForFrame(again.lastFrame, (f) => f.includes('filter "users"') && !f.includes('filter: ') && selectedRow(f) === selectedRow(frame));
     expect(frame).not.toContain('usersj');
+  });
+
+  it('edits the filter in the middle with the readline keys, and shows where the cursor is', async () => {
+    const screen = renderScreen();
+    await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
+    // "usrs": Left twice, then the missing "e".
+    await press(screen.stdin, '/', 'u', 's', 'r', 's', LEFT, LEFT);
+    let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter: us▏rs'));
+    await press(screen.stdin, 'e');
+    frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter: use▏rs'));
+    expect(frame).toContain('filter "users"');
+    // Home, Delete and End; Ctrl-a, Ctrl-e; Ctrl-w takes the word before the cursor, Ctrl-u all before it.
+    await press(screen.stdin, HOME, 'x', DELETE_KEY);
+    await waitForFrame(screen.lastFrame, (f) => f.includes('filter: x▏sers'));
+    await press(screen.stdin, CTRL('a'), DELETE_KEY, CTRL('e'), ' ', 'o', 'k', CTRL('w'));
+    await waitForFrame(screen.lastFrame, (f) => f.includes('filter: sers ▏'));
+    await press(screen.stdin, CTRL('a'), 'u', CTRL('e'), BACKSPACE, LEFT, CTRL('k'), ENTER);
+    frame = await waitForFrame(screen.lastFrame, (f) => f.includes('filter "user"') && !f.includes('filter: '));
+    expect(frame).toMatch(/Tasks \d+ of 10/);
+    await press(screen.stdin, '/', LEFT, LEFT, CTRL('u'));
+    await waitForFrame(screen.lastFrame, (f) => f.includes('filter: ▏er'));
   });
 
   it('says when the filter matches nothing', async () => {
@@ -269,6 +294,14 @@ describe('message log', () => {
     await press(screen.stdin, 'e');
     frame = await waitForFrame(screen.lastFrame, (f) => !f.includes('problems only'));
     expect(frame).toContain('Synced 12 objects.');
+  });
+
+  it('edits the search in the middle: a word deleted with Ctrl-w, a word typed at the start', async () => {
+    const messages = [logMessage("Group not in our DB yet: 'CN=admins'", 'warning'), logMessage('Synced 49 objects.')];
+    const screen = renderScreen({ data: monitorData({ tasks: [page('membership', messages)] }) });
+    await press(screen.stdin, ENTER, '/', ...'yet admins', CTRL('w'), BACKSPACE, HOME, ...'db ', ENTER);
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('search "db yet" 1/1 found') && !f.includes('search: '));
+    expect(selectedRow(frame)).toContain('CN=admins');
   });
 
   it('moves with j/k, arrows, PgUp/PgDn, Ctrl-d/Ctrl-u, g/G and Home/End', async () => {

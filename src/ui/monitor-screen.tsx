@@ -25,6 +25,7 @@ import { createLogLines, searchMatches, visibleMessages } from './log-rows.js';
 import { initialScreenState, screenReducer, selectedIndex, type ScreenState } from './screen-state.js';
 import { positionOf, scrollWindow } from './scroll.js';
 import { filterTasks, sortTasks, taskStatus } from './task-rows.js';
+import type { TextEdit } from './text-field.js';
 
 export interface MonitorScreenProps {
   columns: number;
@@ -185,9 +186,6 @@ export function MonitorScreen(props: MonitorScreenProps) {
             dispatch({ type: 'log/match', direction: 1, inclusive: true, matches, visible, height: logRowsHeight, heightOf: lines.heightOf });
           }
           return state.screen;
-        case 'deleteChar':
-          dispatch({ type: 'edit/deleteChar' });
-          return current;
         case 'back':
           if (current === 'help') {
             dispatch({ type: 'help/toggle' });
@@ -245,8 +243,8 @@ export function MonitorScreen(props: MonitorScreenProps) {
     },
     [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, search],
   );
-  const onText = useCallback((text: string) => dispatch({ type: 'edit/input', text }), []);
-  useKeymapInput(mode, { onAction, onText }, props.interactive && !layout.tooSmall);
+  const onEdit = useCallback((edit: TextEdit) => dispatch({ type: 'edit/key', edit }), []);
+  useKeymapInput(mode, { onAction, onEdit }, props.interactive && !layout.tooSmall);
 
   if (layout.tooSmall) {
     return (
@@ -326,6 +324,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
         sourceName={sourceName}
         editing={state.editing}
         draft={state.editing === 'search' ? search : filter}
+        cursor={state.editCursor}
         confirmingSync={state.confirmingSync}
         status={state.status}
       />

@@ -41,17 +41,31 @@ describe('typing a filter', () => {
     const state = run(
       initialScreenState(),
       { type: 'edit/start', target: 'filter' },
-      { type: 'edit/input', text: 'us\u001b[2Jer' },
-      { type: 'edit/input', text: '営' },
-      { type: 'edit/deleteChar' },
+      { type: 'edit/key', edit: { type: 'insert', text: 'us\u001b[2Jer' } },
+      { type: 'edit/key', edit: { type: 'insert', text: '営' } },
+      { type: 'edit/key', edit: { type: 'delete', what: 'before' } },
       { type: 'edit/apply' },
     );
     expect(state.table.filter).toBe('us[2Jer');
     expect(state.editing).toBeNull();
   });
 
+  it('edits in the middle: the cursor starts at the end of a kept filter and moves with the keys', () => {
+    const kept = run(initialScreenState(), { type: 'edit/start', target: 'filter' }, { type: 'edit/key', edit: { type: 'insert', text: 'gups' } }, { type: 'edit/apply' });
+    const state = run(
+      kept,
+      { type: 'edit/start', target: 'filter' },
+      { type: 'edit/key', edit: { type: 'move', to: 'start' } },
+      { type: 'edit/key', edit: { type: 'move', to: 'right' } },
+      { type: 'edit/key', edit: { type: 'insert', text: 'ro' } },
+    );
+    expect(state.table.filter).toBe('groups');
+    expect(state.editCursor).toBe(3);
+    expect(run(state, { type: 'edit/key', edit: { type: 'delete', what: 'toEnd' } }).table.filter).toBe('gro');
+  });
+
   it('Esc while typing clears it; Esc afterwards clears a kept filter', () => {
-    const typing = run(initialScreenState(), { type: 'edit/start', target: 'filter' }, { type: 'edit/input', text: 'grp' });
+    const typing = run(initialScreenState(), { type: 'edit/start', target: 'filter' }, { type: 'edit/key', edit: { type: 'insert', text: 'grp' } });
     expect(run(typing, { type: 'edit/cancel' }).table.filter).toBe('');
     const kept = run(typing, { type: 'edit/apply' });
     expect(run(kept, { type: 'back' }).table.filter).toBe('');
@@ -87,7 +101,7 @@ describe('log and back navigation', () => {
 
   it('jumps between search matches, wrapping around, and says when nothing matches', () => {
     const visible = Array.from({ length: 50 }, (_, i) => i);
-    const searching = run(opened, { type: 'edit/start', target: 'search' }, { type: 'edit/input', text: 'refused' }, { type: 'edit/apply' });
+    const searching = run(opened, { type: 'edit/start', target: 'search' }, { type: 'edit/key', edit: { type: 'insert', text: 'refused' } }, { type: 'edit/apply' });
     const match = (direction: 1 | -1, matches: number[]): ScreenAction => ({ type: 'log/match', direction, inclusive: false, matches, visible, height: 10 });
     const first = run(searching, match(1, [12, 40]));
     expect(first.log?.cursor).toBe(12);

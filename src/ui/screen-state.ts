@@ -2,6 +2,7 @@
 // (tasks, messages) is not stored here; actions that move a cursor carry the rows they move over.
 import { nextMatch } from './log-rows.js';
 import { clamp, movePosition, positionOf, scrollTop, scrollWindow, type Motion } from './scroll.js';
+import { editField, type TextEdit } from './text-field.js';
 
 export const SORT_KEYS = ['start', 'status', 'duration', 'problems'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -46,6 +47,8 @@ export interface ScreenState {
   detail: DetailState | null;
   /** What the keyboard is typing into, if anything. */
   editing: 'filter' | 'search' | null;
+  /** Where the cursor is in the text being typed. */
+  editCursor: number;
   /** The help overlay's scroll position, or null when closed. */
   help: { top: number } | null;
   confirmingSync: boolean;
@@ -78,8 +81,8 @@ export type ScreenAction =
   | { type: 'detail/move'; motion: Motion; count: number; height: number }
   | { type: 'back' }
   | { type: 'edit/start'; target: 'filter' | 'search' }
-  | { type: 'edit/input'; text: string }
-  | { type: 'edit/deleteChar' }
+  /** Typing, moving the cursor, deleting: one key's edit of the text being typed. */
+  | { type: 'edit/key'; edit: TextEdit }
   | { type: 'edit/apply' }
   | { type: 'edit/cancel' }
   | { type: 'help/toggle' }
@@ -96,6 +99,7 @@ export function initialScreenState(): ScreenState {
     log: null,
     detail: null,
     editing: null,
+    editCursor: 0,
     help: null,
     confirmingSync: false,
     status: null,
@@ -209,18 +213,14 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return state.table.filter === '' ? state : { ...state, table: { ...state.table, filter: '' } };
     case 'edit/start': {
       if (action.target === 'search' && !state.log) return state;
-      return { ...state, editing: action.target };
+      const editing = { ...state, editing: action.target };
+      return { ...editing, editCursor: edited(editing).length };
     }
-    case 'edit/input': {
-      const text = action.text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
-      if (text === '' || !state.editing) return state;
-      return setEdited(state, edited(state) + text);
-    }
-    case 'edit/deleteChar': {
+    case 'edit/key': {
       if (!state.editing) return state;
-      const chars = [...edited(state)];
-      chars.pop();
-      return setEdited(state, chars.join(''));
+      const field = { value: edited(state), cursor: state.editCursor };
+      const next = editField(field, action.edit);
+      return next === field ? state : { ...setEdited(state, next.value), editCursor: next.cursor };
     }
     case 'edit/apply':
       return { ...state, editing: null };

@@ -29,6 +29,8 @@ export interface Glyphs {
   queued: string;
   unknown: string;
   arrowRight: string;
+  /** A text field's cursor when there is no inverse video to mark it (no colour). */
+  cursor: string;
   /**
    * ink-spinner type, one column wide. Each step redraws the whole frame (about 4 kB at 120×40), so the Unicode set
    * uses the slowest one-column spinner: 4 steps a second, not dots' 12.
@@ -77,6 +79,7 @@ export const UNICODE_GLYPHS: Glyphs = {
   queued: '○',
   unknown: '?',
   arrowRight: '→',
+  cursor: '▏',
   spinner: 'toggle',
 };
 
@@ -92,6 +95,7 @@ export const ASCII_GLYPHS: Glyphs = {
   queued: 'o',
   unknown: '?',
   arrowRight: '->',
+  cursor: '|',
   spinner: 'line',
 };
 

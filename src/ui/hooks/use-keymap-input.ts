@@ -3,32 +3,37 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { actionFor, type ActionId, type Mode } from '../keymap.js';
 import type { KeyPress } from '../keypress.js';
+import { textEditFor, type TextEdit } from '../text-field.js';
 import { useKeypresses } from './use-keypresses.js';
 
 export interface KeymapHandlers {
   /** Handles one action; returns the mode the keyboard is in afterwards (a `/` starts typing). */
   onAction(action: ActionId, mode: Mode): Mode;
-  onText(text: string): void;
-}
-
-/** A key that types its character: not a named key, not a Ctrl or Alt chord. */
-function isTyped({ input, key }: KeyPress): boolean {
-  return input !== '' && !key.ctrl && !key.meta;
+  /** Typing, moving the cursor or deleting in the text being typed. */
+  onEdit(edit: TextEdit): void;
 }
 
 /** One key, as the keymap sees it; returns the mode the keyboard is in afterwards. Exported for tests. */
-export function dispatchKey(mode: Mode, press: KeyPress, handlers: KeymapHandlers): Mode {
-  const action = actionFor(mode, press.input, press.key);
-  if (action) return handlers.onAction(action, mode);
-  if (mode === 'edit' && isTyped(press)) handlers.onText(press.input);
+export function dispatchKey(mode: Mode, { input, key }: KeyPress, handlers: KeymapHandlers): Mode {
+  const action = actionFor(mode, input, key);
+  if (action && action !== 'editText') return handlers.onAction(action, mode);
+  if (mode !== 'edit') return mode;
+  const edit = textEditFor(input, key);
+  if (edit) handlers.onEdit(edit);
   return mode;
+}
+
+/** Whether a key acts on what the screen shows (rows, matches), rather than on the text being typed. */
+function actsOnScreen(mode: Mode, { input, key }: KeyPress): boolean {
+  const action = actionFor(mode, input, key);
+  return action !== undefined && action !== 'editText';
 }
 
 /**
  * Binds the keymap to the terminal's keys. An action works on what the screen shows (the rows a filter leaves, the
  * matches of a search), which the handlers of the latest render carry; so when keys of one chunk come after a key
- * that changed something, the action waits for the render that shows it. Typed text needs no render and goes in at
- * once, a whole pasted query in one render.
+ * that changed something, the action waits for the render that shows it. Editing the text being typed needs no
+ * render and goes in at once, a whole pasted query in one render.
  */
 export function useKeymapInput(mode: Mode, handlers: KeymapHandlers, isActive: boolean): void {
   const current = useRef(mode);
@@ -43,7 +48,7 @@ export function useKeymapInput(mode: Mode, handlers: KeymapHandlers, isActive: b
   const run = useCallback(() => {
     let changed = false;
     for (let press = queue.current[0]; press !== undefined; press = queue.current[0]) {
-      if (changed && actionFor(current.current, press.input, press.key)) {
+      if (changed && actsOnScreen(current.current, press)) {
         waiting.current = true;
         requestRender();
         return;

@@ -138,6 +138,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
         sourceName=""
         editing={state.editing ? 'filter' : null}
         draft={state.filter}
+        cursor={state.editCursor}
         confirmingSync={false}
         status={state.status ?? selectedDetail}
       />

@@ -35,19 +35,19 @@ describe('the overview state', () => {
   });
 
   it('types a filter, drops control characters, deletes by character, keeps it on Enter and clears it on Esc', () => {
-    let state = apply(initialOverviewState(), { type: 'edit/start' }, { type: 'edit/input', text: 'eu\u001b[2J' }, { type: 'edit/input', text: '🇪🇺' });
+    let state = apply(initialOverviewState(), { type: 'edit/start' }, { type: 'edit/key', edit: { type: 'insert', text: 'eu\u001b[2J' } }, { type: 'edit/key', edit: { type: 'insert', text: '🇪🇺' } });
     expect(overviewMode(state)).toBe('edit');
     expect(state.filter).toBe('eu[2J🇪🇺');
-    state = apply(state, { type: 'edit/deleteChar' }, { type: 'edit/apply' });
+    state = apply(state, { type: 'edit/key', edit: { type: 'delete', what: 'before' } }, { type: 'edit/apply' });
     expect(state).toMatchObject({ filter: 'eu[2J', editing: false });
     expect(overviewMode(state)).toBe('overview');
     expect(apply(state, { type: 'clearFilter' }).filter).toBe('');
-    expect(apply(state, { type: 'edit/start' }, { type: 'edit/input', text: 'x' }, { type: 'edit/cancel' }).filter).toBe('');
+    expect(apply(state, { type: 'edit/start' }, { type: 'edit/key', edit: { type: 'insert', text: 'x' } }, { type: 'edit/cancel' }).filter).toBe('');
   });
 
   it('ignores typing when not editing, and leaves the state object alone when nothing changes', () => {
     const state = initialOverviewState();
-    expect(overviewReducer(state, { type: 'edit/input', text: 'x' })).toBe(state);
+    expect(overviewReducer(state, { type: 'edit/key', edit: { type: 'insert', text: 'x' } })).toBe(state);
     expect(overviewReducer(state, { type: 'clearFilter' })).toBe(state);
     expect(overviewReducer(state, { type: 'status/clear' })).toBe(state);
   });

@@ -2,6 +2,7 @@
 // typed action union. The rows are not stored here; actions that move the cursor carry the slugs they move over.
 import type { Mode } from '../keymap.js';
 import { clamp, movePosition, scrollTop, scrollWindow, type Motion } from '../scroll.js';
+import { editField, type TextEdit } from '../text-field.js';
 import { OVERVIEW_SORT_KEYS, type OverviewSortKey } from './source-rows.js';
 
 export type StatusTone = 'info' | 'ok' | 'error';
@@ -15,6 +16,8 @@ export interface OverviewState {
   sort: OverviewSortKey;
   filter: string;
   editing: boolean;
+  /** Where the cursor is in the filter while it is typed. */
+  editCursor: number;
   help: { top: number } | null;
   status: { text: string; tone: StatusTone } | null;
   /**
@@ -30,8 +33,8 @@ export type OverviewAction =
   | { type: 'select'; slug: string }
   | { type: 'sort' }
   | { type: 'edit/start' }
-  | { type: 'edit/input'; text: string }
-  | { type: 'edit/deleteChar' }
+  /** Typing, moving the cursor, deleting: one key's edit of the filter. */
+  | { type: 'edit/key'; edit: TextEdit }
   | { type: 'edit/apply' }
   | { type: 'edit/cancel' }
   | { type: 'clearFilter' }
@@ -43,7 +46,7 @@ export type OverviewAction =
   | { type: 'request/done' };
 
 export function initialOverviewState(selectedSlug: string | null = null): OverviewState {
-  return { selectedSlug, cursor: 0, top: 0, sort: 'name', filter: '', editing: false, help: null, status: null, request: null };
+  return { selectedSlug, cursor: 0, top: 0, sort: 'name', filter: '', editing: false, editCursor: 0, help: null, status: null, request: null };
 }
 
 /** Where the keyboard is: typing a filter, reading the help, or on the source table. */
@@ -63,11 +66,6 @@ export function selectedPosition(state: OverviewState, slugs: readonly string[])
 function nextSort(sort: OverviewSortKey): OverviewSortKey {
   return OVERVIEW_SORT_KEYS[(OVERVIEW_SORT_KEYS.indexOf(sort) + 1) % OVERVIEW_SORT_KEYS.length] as OverviewSortKey;
 }
-
-// What a user sees as one character (a flag, an accented letter) is deleted as one.
-const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function overviewReducer(state: OverviewState, action: OverviewAction): OverviewState {
   switch (action.type) {
@@ -90,16 +88,12 @@ export function overviewReducer(state: OverviewState, action: OverviewAction): O
     case 'sort':
       return { ...state, sort: nextSort(state.sort) };
     case 'edit/start':
-      return { ...state, editing: true, status: null };
-    case 'edit/input': {
-      const text = action.text.replace(CONTROL, '');
-      return text === '' || !state.editing ? state : { ...state, filter: state.filter + text };
-    }
-    case 'edit/deleteChar': {
+      return { ...state, editing: true, editCursor: state.filter.length, status: null };
+    case 'edit/key': {
       if (!state.editing) return state;
-      const characters = [...GRAPHEMES.segment(state.filter)].map((g) => g.segment);
-      characters.pop();
-      return { ...state, filter: characters.join('') };
+      const field = { value: state.filter, cursor: state.editCursor };
+      const next = editField(field, action.edit);
+      return next === field ? state : { ...state, filter: next.value, editCursor: next.cursor };
     }
     case 'edit/apply':
       return { ...state, editing: false };

@@ -7,7 +7,9 @@ import { openConfigStore } from '../../config/store.js';
 import { tempConfigHome } from '../../config/test-helpers.js';
 import { App, type AppProps } from '../app/App.js';
 import { saveDefaultSource } from '../app/save-default.js';
-import { DOWN, ENTER, ESC, press, waitForFrame } from '../testing/wait-for-frame.js';
+import { BACKSPACE, DOWN, ENTER, ESC, press, waitForFrame } from '../testing/wait-for-frame.js';
+
+const LEFT = '\u001b[D';
 import { ThemeProvider } from '../theme-context.js';
 import { createTheme } from '../theme.js';
 import { widthOf } from '../text.js';
@@ -117,7 +119,7 @@ describe('the overview', () => {
     const app = renderApp(fakeApi(fleet()));
     await waitForFrame(app.frame, allRead);
     await press(app.stdin, '/', 'c', 'o', 'r', 'p');
-    expect(app.frame()).toMatch(/filter: corp_/);
+    expect(app.frame()).toMatch(/filter: corp▏/);
     expect(app.frame()).toMatch(/LDAP sources 2 of 5 · sort name · filter "corp"/);
     expect(tableNames(app.frame())).toEqual(['Corp EU', 'Corporate AD']);
 
@@ -142,6 +144,19 @@ describe('the overview', () => {
     const frame = await waitForFrame(app.frame, (f) => selectedLine(f).includes('Corporate AD'));
     expect(frame).toMatch(/LDAP sources 2 of 5 · sort name · filter "corp"/);
     expect(frame).not.toMatch(/filter: /);
+    app.unmount();
+  });
+
+  it('edits the filter in the middle: Left and Backspace fix a typo before the end', async () => {
+    const app = renderApp(fakeApi(fleet()));
+    await waitForFrame(app.frame, allRead);
+    await press(app.stdin, '/', ...'cxorp', LEFT, LEFT, LEFT, BACKSPACE);
+    expect(app.frame()).toMatch(/filter: c▏orp/);
+    expect(tableNames(app.frame())).toEqual(['Corp EU', 'Corporate AD']);
+    await press(app.stdin, '\u001b[F', ' ', 'e', 'u', '\u0001', '\u0004', ENTER);
+    // End, " eu", Ctrl-a, Ctrl-d: the "c" is gone from the front.
+    expect(app.frame()).toMatch(/LDAP sources 1 of 5 · sort name · filter "orp eu"/);
+    expect(tableNames(app.frame())).toEqual(['Corp EU']);
     app.unmount();
   });
 

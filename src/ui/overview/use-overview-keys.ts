@@ -3,6 +3,7 @@
 import { useCallback, type Dispatch } from 'react';
 import { useKeymapInput } from '../hooks/use-keymap-input.js';
 import { ACTION_MOTIONS, type ActionId, type Mode } from '../keymap.js';
+import type { TextEdit } from '../text-field.js';
 import type { OverviewAction } from './overview-state.js';
 import type { OverviewControls } from './use-overview-data.js';
 
@@ -68,13 +69,10 @@ export function useOverviewKeys(o: OverviewKeyOptions): void {
       case 'cancel':
         dispatch({ type: 'edit/cancel' });
         return 'overview';
-      case 'deleteChar':
-        dispatch({ type: 'edit/deleteChar' });
-        return current;
       default:
         return current;
     }
   };
-  const onText = useCallback((text: string) => dispatch({ type: 'edit/input', text }), [dispatch]);
-  useKeymapInput(o.mode, { onAction, onText }, o.active);
+  const onEdit = useCallback((edit: TextEdit) => dispatch({ type: 'edit/key', edit }), [dispatch]);
+  useKeymapInput(o.mode, { onAction, onEdit }, o.active);
 }

@@ -6,6 +6,8 @@ import { openConfigStore } from '../../config/store.js';
 import { modeOf, tempConfigHome } from '../../config/test-helpers.js';
 import type { CurrentUser } from '../../domain/model.js';
 import { widthOf } from '../text.js';
+import { ThemeProvider } from '../theme-context.js';
+import { createTheme } from '../theme.js';
 import { SetupForm, type SavedCredentials } from './SetupForm.js';
 
 const TOKEN = 'ak-token-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -15,6 +17,8 @@ const TAB = '\t';
 const SHIFT_TAB = '\u001b[Z';
 const ESC = '\u001b';
 const DEL = '\u007f';
+const LEFT = '\u001b[D';
+const HOME = '\u001b[H';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -44,8 +48,11 @@ function setup(check: CheckCredentials, initialUrl?: string) {
   const store = openConfigStore({ env: { XDG_CONFIG_HOME: home } });
   const onSaved = vi.fn<(saved: SavedCredentials) => void>();
   const onCancel = vi.fn<() => void>();
+  // No colour, as the test process has none: the cursor is the bar glyph, not inverse video.
   const app = render(
-    <SetupForm store={store} profile="default" check={check} onSaved={onSaved} onCancel={onCancel} initialUrl={initialUrl} />,
+    <ThemeProvider theme={createTheme({ color: false, ascii: false })}>
+      <SetupForm store={store} profile="default" check={check} onSaved={onSaved} onCancel={onCancel} initialUrl={initialUrl} />
+    </ThemeProvider>,
   );
   const allFrames = () => app.frames.join('\n');
   return { ...app, store, onSaved, onCancel, allFrames };
@@ -154,6 +161,19 @@ describe('SetupForm', () => {
     expect(app.lastFrame()).toContain('https://a.example.com/x');
     await type(app.stdin, '\u001b[A', DEL, DEL);
     await frameContaining(app.lastFrame, 'https://a.example.com▏');
+    app.unmount();
+  });
+
+  it('edits a field in the middle: a typo in the URL fixed with Left, the token edited with Home and Ctrl-k', async () => {
+    const check = vi.fn<CheckCredentials>(async () => ({ ok: true, user: USER, missingPermissions: [] }));
+    const app = setup(check);
+    await type(app.stdin, 'https://ak.exmple.com', ...Array<string>(8).fill(LEFT));
+    await frameContaining(app.lastFrame, 'https://ak.ex▏mple.com');
+    await type(app.stdin, 'a', '\u0005', TAB, `x${TOKEN}`, HOME, '\u001b[3~', '\u0005', 'junk', LEFT, LEFT, LEFT, LEFT, '\u000b');
+    await frameContaining(app.lastFrame, `${TOKEN.length} characters`);
+    await type(app.stdin, ENTER);
+    await frameContaining(app.lastFrame, 'Authenticated as monitor');
+    expect(check).toHaveBeenCalledWith('https://ak.example.com', TOKEN);
     app.unmount();
   });
 

@@ -4,7 +4,8 @@ import { Box, Text, useStdout } from 'ink';
 import Spinner from 'ink-spinner';
 import { CONFIG_FILE_MODE, octal } from '../../config/permissions.js';
 import { plainHttpWarning } from '../../config/settings.js';
-import { Line } from '../components/Line.js';
+import { fieldSegments } from '../components/field-view.js';
+import { Line, type Segment } from '../components/Line.js';
 import { truncate, widthOf } from '../text.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
@@ -15,41 +16,31 @@ export type { SavedCredentials, SetupFormOptions } from './use-setup-form.js';
 
 const MAX_WIDTH = 60;
 const LABEL_WIDTH = 7;
-const MAX_BULLETS = 24;
 
-/** The end of `text` that fits in `columns`, so the characters being typed stay visible. */
-function tail(text: string, columns: number, ellipsis: string): string {
-  if (widthOf(text) <= columns) return text;
-  const chars = Array.from(text);
-  let out = '';
-  for (let i = chars.length - 1; i >= 0 && widthOf(ellipsis + chars[i] + out) <= columns; i--) out = chars[i] + out;
-  return ellipsis + out;
-}
-
-function shownValue(state: SetupState, field: SetupField, columns: number, theme: Theme): string {
-  if (field === 'url') return tail(state.url, columns, theme.glyphs.ellipsis);
-  const length = Array.from(state.token).length;
-  if (length === 0) return '';
-  const bullets = (theme.ascii ? '*' : '•').repeat(Math.min(length, MAX_BULLETS));
-  return `${bullets}${length > MAX_BULLETS ? theme.glyphs.ellipsis : ''}  ${length} characters`;
+/** The field's segments: the URL as typed, the token masked and counted; the cursor only where the focus is. */
+function valueSegments(state: SetupState, field: SetupField, columns: number, theme: Theme): Segment[] {
+  const focused = state.focus === field;
+  const value = { value: state[field], cursor: focused ? state.cursor : state[field].length };
+  if (field === 'url') return fieldSegments(value, columns, theme, { focused });
+  const count = ` ${Array.from(state.token).length} characters`;
+  const mask = theme.ascii ? '*' : '•';
+  return [...fieldSegments(value, columns - widthOf(count), theme, { mask, focused }), { text: count, color: theme.colors.muted }];
 }
 
 function Field(props: { state: SetupState; field: SetupField; label: string; width: number; placeholder: string }) {
   const theme = useTheme();
   const { state, field, width } = props;
   const focused = state.focus === field;
-  const valueWidth = width - LABEL_WIDTH - 3;
-  const value = shownValue(state, field, valueWidth, theme);
+  const valueWidth = width - LABEL_WIDTH - 2;
+  const empty = state[field] === '';
   return (
     <Line
       width={width}
       segments={[
         { text: focused ? `${theme.glyphs.selected} ` : '  ', color: theme.colors.accent },
         { text: props.label.padEnd(LABEL_WIDTH), bold: focused },
-        value === ''
-          ? { text: props.placeholder, color: theme.colors.muted, dim: true }
-          : { text: value },
-        { text: focused ? (theme.ascii ? '_' : '▏') : '' },
+        ...(empty && focused ? fieldSegments({ value: '', cursor: 0 }, 1, theme) : []),
+        ...(empty ? [{ text: props.placeholder, color: theme.colors.muted, dim: true }] : valueSegments(state, field, valueWidth, theme)),
       ]}
     />
   );

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseKeys } from '../keypress.js';
+import type { TextEdit } from '../text-field.js';
 import { type SetupAction, type SetupState, createSetupState, setupActionFor, setupReducer } from './setup-state.js';
 
 const apply = (state: SetupState, ...actions: SetupAction[]) => actions.reduce(setupReducer, state);
+const edit = (e: TextEdit): SetupAction => ({ type: 'edit', edit: e });
+const insert = (text: string) => edit({ type: 'insert', text });
+const BACKSPACE = edit({ type: 'delete', what: 'before' });
 
 describe('setupReducer', () => {
   it('starts on the token when the URL is already known', () => {
@@ -11,19 +15,19 @@ describe('setupReducer', () => {
   });
 
   it('drops spaces and control characters from a paste, and erases by character', () => {
-    const state = apply(createSetupState(), { type: 'insert', text: ' https://ak.example.com/é\r\n' }, { type: 'backspace' });
+    const state = apply(createSetupState(), insert(' https://ak.example.com/é\r\n'), BACKSPACE);
     expect(state.url).toBe('https://ak.example.com/');
   });
 
   it('moves on to the token when Enter is pressed on a filled URL field', () => {
-    const state = apply(createSetupState(), { type: 'insert', text: 'https://ak.example.com' }, { type: 'submit' });
+    const state = apply(createSetupState(), insert('https://ak.example.com'), { type: 'submit' });
     expect(state).toMatchObject({ focus: 'token', status: { kind: 'editing' } });
   });
 
   it('starts a numbered check, ignores edits while it runs, and ignores answers to an older attempt', () => {
-    let state = apply(createSetupState('https://ak.example.com'), { type: 'insert', text: 'tok' }, { type: 'submit' });
+    let state = apply(createSetupState('https://ak.example.com'), insert('tok'), { type: 'submit' });
     expect(state.status).toEqual({ kind: 'checking', attempt: 1 });
-    state = apply(state, { type: 'insert', text: 'x' }, { type: 'focus-next' });
+    state = apply(state, insert('x'), { type: 'focus-next' });
     expect(state).toMatchObject({ token: 'tok', focus: 'token' });
     state = apply(state, { type: 'check-failed', attempt: 0, message: 'stale' });
     expect(state.status.kind).toBe('checking');
@@ -34,20 +38,32 @@ describe('setupReducer', () => {
   it('asks for a token when it is empty and points at a bad URL', () => {
     const noToken = apply(createSetupState('https://ak.example.com'), { type: 'submit' });
     expect(noToken.status).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^Paste an API token/) });
-    const badUrl = apply(createSetupState('ftp://x'), { type: 'insert', text: 't' }, { type: 'submit' });
+    const badUrl = apply(createSetupState('ftp://x'), insert('t'), { type: 'submit' });
     expect(badUrl).toMatchObject({ focus: 'url', status: { kind: 'failed', message: 'The URL must start with http:// or https://.' } });
   });
 
-  it('treats Tab, Enter, Backspace and Ctrl-U inside a fast-typed chunk as key presses, in order', () => {
+  it('treats Tab, Enter and the editing keys inside a fast-typed chunk as key presses, in order', () => {
     const actions = (chunk: string) => parseKeys(chunk).map(setupActionFor);
-    expect(actions('a\tb\r\n')).toEqual([
-      { type: 'insert', text: 'a' },
-      { type: 'focus-next' },
-      { type: 'insert', text: 'b' },
-      { type: 'submit' },
+    expect(actions('a\tb\r\n')).toEqual([insert('a'), { type: 'focus-next' }, insert('b'), { type: 'submit' }]);
+    expect(actions('a\u0015\u007f\u001b[D\u001b')).toEqual([
+      insert('a'),
+      edit({ type: 'delete', what: 'toStart' }),
+      BACKSPACE,
+      edit({ type: 'move', to: 'left' }),
+      'cancel',
     ]);
-    expect(actions('a\u0015c\u007f\u001b')).toEqual([{ type: 'insert', text: 'a' }, { type: 'clear-field' }, { type: 'insert', text: 'c' }, { type: 'backspace' }, 'cancel']);
     const state = apply(createSetupState(), ...actions('https://a.example.com\ttok\r').filter((a) => typeof a === 'object'));
     expect(state).toMatchObject({ url: 'https://a.example.com', token: 'tok', status: { kind: 'checking', attempt: 1 } });
+  });
+
+  it('edits the focused field in the middle, and puts the cursor at the end of a field it moves to', () => {
+    const typed = (state: SetupState, chunk: string) =>
+      apply(state, ...parseKeys(chunk).map(setupActionFor).filter((a): a is SetupAction => typeof a === 'object'));
+    let state = typed(createSetupState(), 'https://a.example.cm\u001b[Do');
+    expect(state).toMatchObject({ url: 'https://a.example.com', cursor: 20 });
+    state = typed(state, '\u0001\u001b[3~\u001b[3~\u001b[3~\u001b[3~\u001b[3~');
+    expect(state.url).toBe('://a.example.com');
+    state = typed(state, 'https\ttokn\u001b[Dx\t');
+    expect(state).toMatchObject({ url: 'https://a.example.com', token: 'tokxn', focus: 'url', cursor: 21 });
   });
 });

@@ -1,6 +1,7 @@
 // The first-run form's state: two text fields, which one has focus, and where the check stands. Pure: no I/O.
 import { urlProblem } from '../../config/schema.js';
 import type { KeyPress } from '../keypress.js';
+import { editField, textEditFor, type TextEdit } from '../text-field.js';
 
 export type SetupField = 'url' | 'token';
 export const SETUP_FIELDS: readonly SetupField[] = ['url', 'token'];
@@ -15,15 +16,16 @@ export interface SetupState {
   url: string;
   token: string;
   focus: SetupField;
+  /** Where the cursor is in the focused field. */
+  cursor: number;
   status: SetupStatus;
   /** Counts submissions, so a late answer to an earlier check can be told apart. */
   attempts: number;
 }
 
 export type SetupAction =
-  | { type: 'insert'; text: string }
-  | { type: 'backspace' }
-  | { type: 'clear-field' }
+  /** Typing, moving the cursor, deleting in the focused field. */
+  | { type: 'edit'; edit: TextEdit }
   | { type: 'focus-next' }
   | { type: 'focus-previous' }
   | { type: 'submit' }
@@ -35,6 +37,7 @@ export function createSetupState(initialUrl = ''): SetupState {
     url: initialUrl,
     token: '',
     focus: initialUrl === '' ? 'url' : 'token',
+    cursor: 0,
     status: { kind: 'editing' },
     attempts: 0,
   };
@@ -52,35 +55,41 @@ export function setupActionFor({ input, key }: KeyPress): SetupAction | 'cancel'
   if (key.upArrow) return { type: 'focus-previous' };
   if (key.downArrow) return { type: 'focus-next' };
   if (key.return) return { type: 'submit' };
-  if (key.backspace) return { type: 'backspace' };
-  if (key.ctrl && input === 'u') return { type: 'clear-field' };
-  if (input !== '' && !key.ctrl && !key.meta) return { type: 'insert', text: input };
-  return undefined;
+  const edit = textEditFor(input, key);
+  return edit ? { type: 'edit', edit } : undefined;
+}
+
+/** Focus on a field, the cursor at its end (where typing goes on). */
+function focusOn(state: SetupState, field: SetupField): SetupState {
+  return { ...state, focus: field, cursor: state[field].length };
 }
 
 function moveFocus(state: SetupState, step: 1 | -1): SetupState {
   const index = SETUP_FIELDS.indexOf(state.focus);
-  const next = SETUP_FIELDS[(index + step + SETUP_FIELDS.length) % SETUP_FIELDS.length] as SetupField;
-  return { ...state, focus: next };
+  return focusOn(state, SETUP_FIELDS[(index + step + SETUP_FIELDS.length) % SETUP_FIELDS.length] as SetupField);
 }
 
-function editField(state: SetupState, edit: (value: string) => string): SetupState {
+function editFocused(state: SetupState, edit: TextEdit): SetupState {
   if (state.status.kind === 'checking' || state.status.kind === 'saved') return state;
-  return { ...state, [state.focus]: edit(state[state.focus]) };
+  const typed = edit.type === 'insert' ? { ...edit, text: edit.text.replace(NOT_TYPED, '') } : edit;
+  const field = { value: state[state.focus], cursor: state.cursor };
+  const next = editField(field, typed);
+  return next === field ? state : { ...state, [state.focus]: next.value, cursor: next.cursor };
 }
 
 function submit(state: SetupState): SetupState {
   if (state.status.kind === 'checking' || state.status.kind === 'saved') return state;
   const url = state.url.trim();
   const problem = url === '' ? 'Enter the URL of your authentik server.' : urlProblem(url) && `The URL ${urlProblem(url)}.`;
-  if (problem) return { ...state, focus: 'url', status: { kind: 'failed', message: problem } };
+  if (problem) return { ...focusOn(state, 'url'), status: { kind: 'failed', message: problem } };
   if (state.token === '') {
     // Enter on a filled URL field simply moves on to the token.
-    if (state.focus === 'url') return { ...state, focus: 'token' };
+    if (state.focus === 'url') return focusOn(state, 'token');
     return { ...state, status: { kind: 'failed', message: 'Paste an API token (Directory › Tokens and App passwords).' } };
   }
   const attempt = state.attempts + 1;
-  return { ...state, url, attempts: attempt, status: { kind: 'checking', attempt } };
+  const cursor = state.focus === 'url' ? Math.min(state.cursor, url.length) : state.cursor;
+  return { ...state, url, cursor, attempts: attempt, status: { kind: 'checking', attempt } };
 }
 
 function isCurrent(state: SetupState, attempt: number): boolean {
@@ -89,14 +98,8 @@ function isCurrent(state: SetupState, attempt: number): boolean {
 
 export function setupReducer(state: SetupState, action: SetupAction): SetupState {
   switch (action.type) {
-    case 'insert': {
-      const text = action.text.replace(NOT_TYPED, '');
-      return text === '' ? state : editField(state, (value) => value + text);
-    }
-    case 'backspace':
-      return editField(state, (value) => Array.from(value).slice(0, -1).join(''));
-    case 'clear-field':
-      return editField(state, () => '');
+    case 'edit':
+      return editFocused(state, action.edit);
     case 'focus-next':
       return state.status.kind === 'checking' ? state : moveFocus(state, 1);
     case 'focus-previous':
