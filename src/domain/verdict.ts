@@ -260,6 +260,9 @@ function worst(a: Verdict | null, b: Verdict | null): Verdict | null {
   return VERDICT_SEVERITY[b.level] > VERDICT_SEVERITY[a.level] ? b : a;
 }
 
+/** The verdict's reason for a disabled source with nothing on record (a screen that says "disabled" already keeps it). */
+export const DISABLED_REASON = 'the source is disabled: authentik does not sync it';
+
 export function assess(input: AssessInput): Assessment {
   const { status, slug } = input;
   const summary = summarise(slug, status);
@@ -269,7 +272,7 @@ export function assess(input: AssessInput): Assessment {
 
   // A disabled source that has nothing on record is not failing: authentik is told not to sync it.
   if (!verdict && !running && input.source && !input.source.enabled) {
-    return { summary, verdict: { level: 'OK', reason: 'the source is disabled: authentik does not sync it' }, runState, running };
+    return { summary, verdict: { level: 'OK', reason: DISABLED_REASON }, runState, running };
   }
   if (status.generation === 'B') {
     verdict = worst(verdict, verdictFromGenerationB(status, input.now));

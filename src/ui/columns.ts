@@ -72,3 +72,8 @@ export function fixedCells<K extends string>(
 export function fixedWidth(columns: readonly Column[]): number {
   return columns.reduce((n, c) => n + c.width + 1, 0);
 }
+
+/** The width a column got, for a value that chooses its form by the room it has (counts); unlimited if absent. */
+export function columnWidth<K extends string>(columns: readonly Column<K>[], key: K): number {
+  return columns.find((c) => c.key === key)?.width ?? Infinity;
+}

@@ -465,7 +465,7 @@ describe('connection states', () => {
     expect(frame).toMatch(/^Previous run 14:02:01 → 14:02:12/m);
   });
 
-  it('generation B: shows the next scheduled run', async () => {
+  it('generation B: shows the next scheduled run as a countdown, with its clock time', async () => {
     const status = {
       ...statusA(mixedRun()),
       generation: 'B' as const,
@@ -474,7 +474,9 @@ describe('connection states', () => {
       schedule: { id: 'sched-1', crontab: '0 */2 * * *', nextRun: new Date(2024, 8, 30, 16, 0, 0), paused: false, lastTaskStatus: 'done', periodSeconds: 7200 },
     };
     const screen = renderScreen({ data: monitorData({ status }) });
-    await waitForFrame(screen.lastFrame, (f) => lines(f).some((l) => /^live.* next run 16:00:00/.test(l)));
+    await waitForFrame(screen.lastFrame, (f) => lines(f).some((l) => /^live.* next run in 1h 50m \(16:00\)/.test(l)));
+    screen.update({ now: () => new Date(2024, 8, 30, 16, 0, 5).getTime() });
+    await waitForFrame(screen.lastFrame, (f) => lines(f).some((l) => /^live.* next run due \(16:00\)/.test(l)));
   });
 
   it('shows the spinner and "sync running" while a run is in progress', async () => {

@@ -77,7 +77,8 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const hasRun = summary !== null && summary.tasks.length > 0;
   const sourceName = data.source?.name ?? props.slug;
 
-  const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale';
+  // Countdowns and ages tick only where one is shown: a retry, a stale age, the next scheduled run.
+  const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale' || Boolean(data.snapshot.data?.status.schedule?.nextRun);
   const now = useNow(ticking, 1000, props.now);
   const detailPermission = data.snapshot.data?.status.missingDetailPermission;
   const missingPermissions = data.missingPermissions.length > 0 ? data.missingPermissions : detailPermission ? [detailPermission] : [];

@@ -9,7 +9,7 @@ import { describeConnection, type ConnectionState, type ConnectionTone } from '.
 import { useNotices } from '../notices-context.js';
 import { useTheme } from '../theme-context.js';
 import { verdictColor, type Theme } from '../theme.js';
-import { formatClock } from '../../domain/format.js';
+import { formatClock, formatShortAge } from '../../domain/format.js';
 import { widthOf } from '../text.js';
 import { Line, wrapSegments, type Segment } from './Line.js';
 
@@ -42,6 +42,12 @@ function toneColor(theme: Theme, tone: ConnectionTone) {
     case 'muted':
       return theme.colors.muted;
   }
+}
+
+/** `in 1h 42m (14:30)`: the countdown reads at a glance, the clock time stays for the record. */
+function nextRunText(nextRun: Date, now: number): string {
+  const left = nextRun.getTime() - now;
+  return `${left > 0 ? `in ${formatShortAge(left)}` : 'due'} (${formatClock(nextRun).slice(0, 5)})`;
 }
 
 /** At most this many rows for the verdict's reason, and for the connection line: enough for a sentence. */
@@ -88,7 +94,7 @@ export function headerContent(props: Omit<HeaderProps, 'width'>, theme: Theme, n
   for (const notice of notices) how.push({ text: `${sep}${glyphs.warning} ${notice}`, color: colors.warning });
   if (c.updated) how.push({ text: sep + c.updated, color: colors.muted });
   if (props.schedule) {
-    const next = props.schedule.paused ? 'schedule paused' : `next run ${props.schedule.nextRun ? formatClock(props.schedule.nextRun) : 'not scheduled'}`;
+    const next = props.schedule.paused ? 'schedule paused' : `next run ${props.schedule.nextRun ? nextRunText(props.schedule.nextRun, props.now) : 'not scheduled'}`;
     how.push({ text: sep + next, color: colors.muted });
   }
   // Last: the sentence can be long, and the line is cut at the terminal's width.

@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import type { RunProgress } from '../../domain/run-state.js';
 import type { RunSummary as Summary, TypeSummary } from '../../domain/verdict.js';
 import { useTheme } from '../theme-context.js';
-import { formatClock, formatDuration, plural } from '../../domain/format.js';
+import { formatClock, formatCount, formatDuration, plural } from '../../domain/format.js';
 import { fit } from '../text.js';
 import { Line, type Segment } from './Line.js';
 
@@ -23,7 +23,8 @@ export interface RunSummaryProps {
 const NUMBER_WIDTH = 9;
 
 function numbers(t: TypeSummary): string[] {
-  return [t.pages, t.objects, t.problems, t.errors].map((n) => fit(n.toLocaleString('en-US'), NUMBER_WIDTH, 'right'));
+  // One space always separates the columns.
+  return [t.pages, t.objects, t.problems, t.errors].map((n) => fit(formatCount(n, NUMBER_WIDTH - 1), NUMBER_WIDTH, 'right'));
 }
 
 /** Where the run line's window ends: the run shown may still be going on, unless it is the previous one. */

@@ -2,13 +2,13 @@
 // without colour, inverse is gone too).
 import { Box } from 'ink';
 import type { TaskView } from '../../domain/verdict.js';
-import { allocateColumns, fixedCells, fixedWidth, longestValues, type Column } from '../columns.js';
+import { allocateColumns, columnWidth, fixedCells, fixedWidth, longestValues, type Column } from '../columns.js';
 import { MAX_ROW_LINES, shareRows } from '../layout.js';
 import type { SortKey } from '../screen-state.js';
 import { SORT_LABELS, taskStatus, type TaskStatusKind } from '../task-rows.js';
 import { useTheme } from '../theme-context.js';
 import type { Theme } from '../theme.js';
-import { formatClock, formatDuration } from '../../domain/format.js';
+import { formatClock, formatCount, formatDuration } from '../../domain/format.js';
 import { Line, wrapSegments, type Segment } from './Line.js';
 
 export interface TaskTableProps {
@@ -97,8 +97,8 @@ export function TaskTable(props: TaskTableProps) {
         id: view.task.id.slice(0, 8),
         start: formatClock(view.task.start),
         duration: formatDuration(view.task.durationSeconds),
-        messages: String(view.task.messages.length),
-        problems: String(view.problems.length),
+        messages: formatCount(view.task.messages.length, columnWidth(columns, 'messages')),
+        problems: formatCount(view.problems.length, columnWidth(columns, 'problems')),
       },
       glyphs.ellipsis,
     );

@@ -74,8 +74,8 @@ export function OverviewScreen(props: OverviewScreenProps) {
     else dispatch({ type: 'status', ...onSetDefault(request.slug) });
   }, [request, dispatch, onOpen, onSetDefault]);
 
-  // Ages tick only where one is shown: a stale source or a stale source list.
-  const ticking = data.list.phase === 'stale' || data.rows.some((r) => r.error !== null && r.phase === 'stale');
+  // Ages tick where one is shown: each row's last run, a stale source or a stale source list.
+  const ticking = data.rows.some((r) => r.runStart !== null) || data.list.phase === 'stale' || data.rows.some((r) => r.error !== null && r.phase === 'stale');
   const now = useNow(ticking, 1000, props.now);
 
   if (layout.tooSmall) {

@@ -2,11 +2,12 @@
 // carries a glyph (without colour, inverse video is gone too); a running sync spins in its own column.
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
-import { allocateColumns, fixedCells, fixedWidth, longestValues, type Column } from '../../columns.js';
+import { allocateColumns, fixedCells, fixedWidth, longestValues, columnWidth, type Column } from '../../columns.js';
 import { Line, type Segment } from '../../components/Line.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor, type Theme } from '../../theme.js';
-import { formatAge, formatClock, formatDuration } from '../../../domain/format.js';
+import { formatAge, formatCount, formatDuration, formatShortAge } from '../../../domain/format.js';
+import { DISABLED_REASON } from '../../../domain/verdict.js';
 import { OVERVIEW_SORT_LABELS, rowText, rowWord, type OverviewSortKey, type SourceRow } from '../source-rows.js';
 
 export interface SourceTableProps {
@@ -57,11 +58,13 @@ function pickColumns(width: number, rows: readonly SourceRow[]): { lead: Column<
   };
 }
 
-/** Today's runs by time of day; older ones by date and minute. */
+const RECENT_MS = 7 * 86_400_000;
+
+/** A recent run by its age (`38m ago`); one older than a week by date and minute (the monitor has the clock times). */
 export function formatRunStart(start: Date | null, now: number): string {
   if (!start) return '-';
-  const today = new Date(now);
-  if (start.toDateString() === today.toDateString()) return formatClock(start);
+  const age = now - start.getTime();
+  if (age >= 0 && age < RECENT_MS) return `${formatShortAge(age)} ago`;
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(start.getMonth() + 1)}-${two(start.getDate())} ${two(start.getHours())}:${two(start.getMinutes())}`;
 }
@@ -76,7 +79,7 @@ function wordColor(theme: Theme, row: SourceRow) {
 function freeText(row: SourceRow, now: number, enabledShown: boolean): string {
   let text = rowText(row);
   if (row.error && row.phase === 'stale' && row.unconfirmedSince !== null) text = `stale ${formatAge(now - row.unconfirmedSince)}: ${text}`;
-  return !row.enabled && !enabledShown ? `disabled: ${text}` : text;
+  return !row.enabled && !enabledShown && row.verdict?.reason !== DISABLED_REASON ? `disabled: ${text}` : text;
 }
 
 function SourceLine(props: { row: SourceRow; selected: boolean; width: number; lead: Column<Key>[]; rest: Column<RestKey>[]; now: number }) {
@@ -99,8 +102,8 @@ function SourceLine(props: { row: SourceRow; selected: boolean; width: number; l
     {
       lastRun: formatRunStart(row.runStart, props.now),
       took: row.running ? 'running' : formatDuration(row.runSeconds),
-      problems: String(row.problems),
-      errors: String(row.errors),
+      problems: formatCount(row.problems, columnWidth(rest, 'problems')),
+      errors: formatCount(row.errors, columnWidth(rest, 'errors')),
       ldap: row.ldap === 'unchecked' ? '-' : row.ldap,
     },
     glyphs.ellipsis,
