@@ -1,8 +1,20 @@
 // The build: one esbuild pass, split into chunks so each command loads only what it needs. `--version`, `status`
 // and `sources` never load React, ink or yoga; the monitor loads a few files instead of about a thousand modules.
 // Type checking is `npm run typecheck` (tsc); this only bundles.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { applyPatch, inkOutputCache } from './patches/ink-output-cache.mjs';
+
+/** Applies our reviewed changes to dependencies while bundling them (see scripts/patches/). */
+const patchDependencies = {
+  name: 'patch-dependencies',
+  setup(build) {
+    build.onLoad({ filter: inkOutputCache.file }, ({ path }) => ({
+      contents: applyPatch(inkOutputCache, readFileSync(path, 'utf8'), path),
+      loader: 'js',
+    }));
+  },
+};
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -28,5 +40,6 @@ await build({
   external: ['react-devtools-core'],
   jsx: 'automatic',
   legalComments: 'none',
+  plugins: [patchDependencies],
   logLevel: 'warning',
 });

@@ -1,0 +1,43 @@
+// The build patches ink's Output so its tokenise/width caches outlive a frame. If ink changes, the patch must fail
+// loudly (the build stops) rather than silently drop the speed-up; and the patched Output must share bounded caches.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { applyPatch, inkOutputCache } from '../../scripts/patches/ink-output-cache.mjs';
+
+// ink's main entry is build/index.js, beside output.js.
+const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
+const outputJs = path.join(inkBuild, 'output.js');
+
+describe("the build's patch of ink's Output", () => {
+  it('applies to the installed ink', () => {
+    expect(inkOutputCache.file.test(outputJs)).toBe(true);
+    const patched = applyPatch(inkOutputCache, readFileSync(outputJs, 'utf8'), outputJs);
+    expect(patched).toContain('caches = sharedOutputCaches();');
+  });
+
+  it('refuses, naming the file, when ink no longer has the line it replaces', () => {
+    expect(() => applyPatch(inkOutputCache, 'export default class Output {}', outputJs)).toThrow(/no longer applies/);
+  });
+
+  it('gives every frame the same caches, and new ones once they hold 20,000 entries', async () => {
+    const file = path.join(inkBuild, `output.aksync-test-${process.pid}.js`);
+    writeFileSync(file, applyPatch(inkOutputCache, readFileSync(outputJs, 'utf8'), outputJs));
+    try {
+      const { default: Output } = (await import(pathToFileURL(file).href)) as {
+        default: new (options: { width: number; height: number }) => { caches: { widths: Map<string, number> }; write(x: number, y: number, text: string, options: { transformers: unknown[] }): void; get(): { output: string } };
+      };
+      const first = new Output({ width: 20, height: 2 });
+      first.write(0, 0, 'hello', { transformers: [] });
+      expect(first.get().output.trimEnd()).toBe('hello');
+      const second = new Output({ width: 20, height: 2 });
+      expect(second.caches).toBe(first.caches);
+      for (let i = 0; i <= 20_000; i++) second.caches.widths.set(`x${i}`, 1);
+      expect(new Output({ width: 20, height: 2 }).caches).not.toBe(first.caches);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
