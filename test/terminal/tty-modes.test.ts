@@ -26,7 +26,7 @@ const WAYS_TO_END: Array<[string, (t: SpawnedTerminal, pid: number) => void]> = 
   ['SIGHUP', (_t, pid) => process.kill(pid, 'SIGHUP')],
 ];
 
-describe(`the terminal after the monitor (Node ${process.versions.node})`, { timeout: 90_000 }, () => {
+describe(`the terminal after the monitor (Node ${process.versions.node})`, () => {
   it.for(WAYS_TO_END)('is back in line mode with echo after %s', async ([, end], { expect, onTestFinished }) => {
     const sim = await useSimulator(onTestFinished, 'healthy');
     const terminal = monitorThenStty(onTestFinished, monitorArgs(sim), sim.token);
