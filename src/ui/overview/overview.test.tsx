@@ -5,6 +5,7 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { openConfigStore } from '../../config/store.js';
 import { tempConfigHome } from '../../config/test-helpers.js';
+import { ApiError } from '../../api/errors.js';
 import { App, type AppProps } from '../app/App.js';
 import { saveDefaultSource } from '../app/save-default.js';
 import { BACKSPACE, DOWN, ENTER, ESC, press, waitForFrame } from '../testing/wait-for-frame.js';
@@ -62,6 +63,16 @@ function tableNames(frame: string): string[] {
     .filter((n): n is string => n !== undefined);
 }
 
+/** A source's row and the lines its sentence wrapped onto, joined with single spaces. */
+function entry(frame: string, name: string): string {
+  const lines = frame.split('\n');
+  const at = lines.findIndex((l) => /^[▶ ] /.test(l) && l.includes(name));
+  if (at < 0) return '';
+  const more = [];
+  for (let i = at + 1; i < lines.length && /^ {10,}\S/.test(lines[i] ?? ''); i += 1) more.push((lines[i] ?? '').trim());
+  return [lines[at], ...more].join(' ');
+}
+
 function selectedLine(frame: string): string {
   return frame.split('\n').find((line) => line.startsWith('▶')) ?? '';
 }
@@ -71,13 +82,14 @@ describe('the overview', () => {
     const api = fakeApi(fleet());
     const app = renderApp(api);
     const frame = await waitForFrame(app.frame, allRead);
-    const line = (name: string) => frame.split('\n').find((l) => l.includes(name)) ?? '';
+    const line = (name: string) => entry(frame, name);
 
     expect(frame).toMatch(/5 sources · 2 CRITICAL · 1 WARNING · 1 OK/);
     expect(line('Corporate AD')).toMatch(/corp-ad\s+OK\s+09-30 14:32\s+0\s+0 4 pages, 200 objects synced/);
     expect(line('Corp EU')).toMatch(/WARNING\s+09-30 14:12\s+2\s+0 2 problem messages in 2 pages/);
-    expect(line('Branch office')).toMatch(/CRITICAL\s+09-30 14:22\s+2\s+2 2 of 5 pages failed: ldap3/);
-    expect(line('Behind the proxy')).toMatch(/FAILING +ldap-proxy\.example\.com is unreachable: connection refu/);
+    // Rows the five sources leave empty let their sentences wrap: the end of the error shows.
+    expect(line('Branch office')).toMatch(/CRITICAL\s+09-30 14:22\s+2\s+2 2 of 5 pages failed: ldap3\.core\.exceptions\.LDAPSocket ?OpenError: socket connection er…$/);
+    expect(line('Behind the proxy')).toMatch(/FAILING +ldap-proxy\.example\.com is unreachable: connection refused\. Is the URL right and the server up\?$/);
     expect(line('Lab LDAP')).toMatch(/CRITICAL\s+-\s+0\s+0 LDAP server ldap\.lab\.example/);
     // The selected source's whole sentence, above the footer.
     expect(frame).toMatch(/^Behind the proxy: ldap-proxy\.example\.com is unreachable: connection refused\. Is the URL/m);
@@ -284,6 +296,20 @@ describe('the overview', () => {
     app.unmount();
   });
 
+  it('wraps a long list error over the empty table instead of cutting it', async () => {
+    const api = fakeApi(fleet());
+    const sentence =
+      'auth.example.com answered /api/v3/sources/ldap/ with something that is not the list of LDAP sources (invalid JSON: Unexpected token < at position 0): a proxy or a login page may be in between';
+    api.listSources = () => Promise.reject(new ApiError('bad_response', sentence));
+    const app = renderApp(api, { columns: 80 });
+    const frame = await waitForFrame(app.frame, (f) => /could not be read/.test(f));
+    const body = frame.split('\n').slice(5, -2).map((l) => l.trim()).filter((l) => l !== '').join(' ');
+    expect(body).toBe(`The list of LDAP sources could not be read: ${sentence}`);
+    for (const l of frame.split('\n')) expect(widthOf(l)).toBeLessThanOrEqual(80);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    app.unmount();
+  });
+
   it('draws nothing new while the polls bring the same data', async () => {
     const api = fakeApi(fleet().filter((s) => !(s.status instanceof Error)));
     const app = renderApp(api, { intervalSeconds: 0.02 });
@@ -313,7 +339,9 @@ describe('the overview', () => {
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(14);
     for (const line of lines) expect(widthOf(line)).toBeLessThanOrEqual(60);
-    expect(lines.find((l) => l.includes('Behind the proxy'))).toMatch(/FAILING +ldap-proxy\.example\.com is u…$/);
+    // Two rows the five sources leave free: the first source's sentence wraps onto them, the others are cut.
+    expect(entry(frame, 'Behind the proxy')).toMatch(/FAILING +ldap-proxy\.example\.com is unreachable: connection refused\. Is the URL right a…$/);
+    expect(entry(frame, 'Lab LDAP')).toMatch(/…$/);
     app.unmount();
   });
 

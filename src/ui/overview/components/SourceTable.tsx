@@ -3,7 +3,8 @@
 import { Box, Text } from 'ink';
 import Spinner from 'ink-spinner';
 import { allocateColumns, fixedCells, fixedWidth, longestValues, columnWidth, type Column } from '../../columns.js';
-import { Line, type Segment } from '../../components/Line.js';
+import { Line, wrapSegments, type Segment } from '../../components/Line.js';
+import { MAX_ROW_LINES, shareRows } from '../../layout.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor, type Theme } from '../../theme.js';
 import { formatAge, formatCount, formatDuration, formatShortAge } from '../../../domain/format.js';
@@ -82,7 +83,16 @@ function freeText(row: SourceRow, now: number, enabledShown: boolean): string {
   return !row.enabled && !enabledShown && row.verdict?.reason !== DISABLED_REASON ? `disabled: ${text}` : text;
 }
 
-function SourceLine(props: { row: SourceRow; selected: boolean; width: number; lead: Column<Key>[]; rest: Column<RestKey>[]; now: number }) {
+function SourceLine(props: {
+  row: SourceRow;
+  selected: boolean;
+  width: number;
+  lead: Column<Key>[];
+  rest: Column<RestKey>[];
+  now: number;
+  /** Rows for this source: its free text wraps onto the ones beyond the first. */
+  lines: number;
+}) {
   const theme = useTheme();
   const { glyphs, colors } = theme;
   const { row, selected, lead, rest, width } = props;
@@ -125,22 +135,35 @@ function SourceLine(props: { row: SourceRow; selected: boolean; width: number; l
     text: freeText(row, props.now, lead.some((c) => c.key === 'enabled')),
     color: row.error || row.ldap === 'down' ? colors.critical : colors.muted,
   };
+  const column = textColumn(row, lead, rest, width);
+  const [first = [], ...more] = wrapSegments([text], column.width, props.lines);
   // A source never read has no run to describe: its error sentence gets the run columns' room too.
-  const restLine = row.verdict === null && row.error ? [text] : [...restSegments, text];
+  const restLine = row.verdict === null && row.error ? first : [...restSegments, ...first];
   const leadWidth = fixedWidth(lead);
   return (
-    <Box width={width} height={1} overflow="hidden">
-      <Line width={leadWidth} segments={leadSegments} ellipsis={glyphs.ellipsis} />
-      {row.running ? (
-        <Text color={colors.running}>
-          <Spinner type={glyphs.spinner} />{' '}
-        </Text>
-      ) : (
-        <Text>{'  '}</Text>
-      )}
-      <Line width={Math.max(1, width - leadWidth - SPINNER_WIDTH)} segments={restLine} ellipsis={glyphs.ellipsis} />
+    <Box flexDirection="column" width={width} height={1 + more.length} overflow="hidden">
+      <Box width={width} height={1} overflow="hidden">
+        <Line width={leadWidth} segments={leadSegments} ellipsis={glyphs.ellipsis} />
+        {row.running ? (
+          <Text color={colors.running}>
+            <Spinner type={glyphs.spinner} />{' '}
+          </Text>
+        ) : (
+          <Text>{'  '}</Text>
+        )}
+        <Line width={Math.max(1, width - leadWidth - SPINNER_WIDTH)} segments={restLine} ellipsis={glyphs.ellipsis} />
+      </Box>
+      {more.map((piece, i) => (
+        <Line key={i} width={width} segments={[{ text: ' '.repeat(column.start) }, ...piece]} ellipsis={glyphs.ellipsis} />
+      ))}
     </Box>
   );
+}
+
+/** Where a row's free text starts and how wide it may be (a source never read uses the run columns too). */
+function textColumn(row: SourceRow, lead: readonly Column[], rest: readonly Column[], width: number): { start: number; width: number } {
+  const start = fixedWidth(lead) + SPINNER_WIDTH + (row.verdict === null && row.error ? 0 : fixedWidth(rest));
+  return { start, width: Math.max(1, width - start) };
 }
 
 export function SourceTable(props: SourceTableProps) {
@@ -162,20 +185,30 @@ export function SourceTable(props: SourceTableProps) {
 
   const last = Math.min(rows.length, props.top + bodyHeight);
   const shown: SourceRow[] = rows.slice(props.top, last);
-  const blank = Math.max(0, bodyHeight - shown.length - (rows.length === 0 ? 1 : 0));
+  const enabledShown = lead.some((c) => c.key === 'enabled');
+  // The rows the sources do not fill let each source's sentence wrap onto a few lines.
+  const shares = shareRows(
+    shown.map((row) => wrapSegments([{ text: freeText(row, props.now, enabledShown) }], textColumn(row, lead, rest, width).width, MAX_ROW_LINES).length),
+    bodyHeight - shown.length,
+  );
+  const empty =
+    rows.length === 0
+      ? wrapSegments(
+          [{ text: props.total === 0 ? props.emptyText : 'No source matches the filter (Esc clears it).', color: props.emptyTone === 'critical' && props.total === 0 ? colors.critical : colors.muted }],
+          width,
+          bodyHeight,
+        )
+      : [];
+  const blank = Math.max(0, bodyHeight - shares.reduce((n, lines) => n + lines, 0) - empty.length);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Line width={width} segments={title} ellipsis={glyphs.ellipsis} />
       <Line width={width} segments={[{ text: header, color: colors.muted }]} ellipsis={glyphs.ellipsis} />
-      {rows.length === 0 ? (
-        <Line
-          width={width}
-          segments={[{ text: props.total === 0 ? props.emptyText : 'No source matches the filter (Esc clears it).', color: props.emptyTone === 'critical' && props.total === 0 ? colors.critical : colors.muted }]}
-          ellipsis={glyphs.ellipsis}
-        />
-      ) : null}
+      {empty.map((segments, i) => (
+        <Line key={`empty-${i}`} width={width} segments={segments} ellipsis={glyphs.ellipsis} />
+      ))}
       {shown.map((row, i) => (
-        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} width={width} lead={lead} rest={rest} now={props.now} />
+        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} width={width} lead={lead} rest={rest} now={props.now} lines={shares[i] ?? 1} />
       ))}
       {Array.from({ length: blank }, (_, i) => (
         <Line key={`blank-${i}`} width={width} segments={[]} />
