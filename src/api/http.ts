@@ -8,6 +8,7 @@
 // the size cap (undici's maxResponseSize counts bytes on the wire, before fetch unpacks a compressed body).
 import { createFetch, type $Fetch, type FetchResponse } from 'ofetch';
 import type * as Undici from 'undici';
+import { trackConnections } from './connections.js';
 import { ApiError } from './errors.js';
 import { networkError } from './network-errors.js';
 import { htmlHeadline, looksLikeHtml, serverLine, stripBom } from './server-text.js';
@@ -60,10 +61,14 @@ interface Http {
 function httpFor(options: TransportOptions): () => Promise<Http> {
   let http: Promise<Http> | undefined;
   return () =>
-    (http ??= (undici ??= import('undici').then(commonJsExports)).then(({ Agent, fetch, Headers }) => ({
-      fetch: createFetch({ fetch: fetch as unknown as typeof globalThis.fetch, Headers: Headers as unknown as typeof globalThis.Headers }),
-      dispatcher: new Agent({ connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure } }),
-    })));
+    (http ??= (undici ??= import('undici').then(commonJsExports)).then(({ Agent, fetch, Headers }) => {
+      const dispatcher = new Agent({ connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure } });
+      trackConnections(dispatcher);
+      return {
+        fetch: createFetch({ fetch: fetch as unknown as typeof globalThis.fetch, Headers: Headers as unknown as typeof globalThis.Headers }),
+        dispatcher,
+      };
+    }));
 }
 
 export function createTransport(options: TransportOptions): Transport {

@@ -4,6 +4,7 @@ import { safeLine } from '../domain/sanitize.js';
 import { parseCommandLine, type CheckUsage } from './args.js';
 import { helpText } from './help.js';
 import type { Io } from './output.js';
+import { closeConnections } from '../api/connections.js';
 import { redact } from './redact.js';
 import { AKSYNC_VERSION } from '../version.js';
 
@@ -71,5 +72,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return writeFailure(io, parsed.flags, { kind: 'internal', message: safeLine(sentence) }, target, null);
     }
     return EXIT_INTERNAL;
+  } finally {
+    await closeConnections();
   }
 }
