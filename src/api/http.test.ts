@@ -388,7 +388,7 @@ describe('other 4xx', () => {
     const server = await serve((_req, res) => sendJson(res, 400, { non_field_errors: ['Sync is disabled.'], name: ['This field is required.'] }));
     const error = await expectApiError(client(server).version(), 'bad_response');
     expect(error.message).toBe(
-      `${server.url} rejected the request to /api/v3/admin/version/ (400 Bad Request): Sync is disabled.; name: This field is required..`,
+      `${server.url} rejected the request to /api/v3/admin/version/ (400 Bad Request): Sync is disabled.; name: This field is required.`,
     );
   });
 });

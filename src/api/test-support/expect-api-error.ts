@@ -24,6 +24,7 @@ export async function expectApiError(promise: Promise<unknown>, kind: ApiErrorKi
   expect(error.cause).toBeUndefined();
   // eslint-disable-next-line no-control-regex
   expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-  expect(error.message).toMatch(/[.?)]$/);
+  // One sentence: it ends as a sentence does, or with the ellipsis of text cut short.
+  expect(error.message).toMatch(/[.?!)…]$/);
   return error;
 }
