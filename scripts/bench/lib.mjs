@@ -171,3 +171,68 @@ export function verdictLine(name, value, budget, unit = '') {
   const shown = unit === 'x' ? value.toFixed(2) : value.toFixed(0);
   return { pass, text: `${pass ? 'PASS' : 'FAIL'} ${name} ${shown}${unit} (budget ≤ ${budget}${unit})` };
 }
+
+/** The large source of the field report: 10,000 page tasks, one of them with 100,000 messages (~34 MB). */
+export const HUGE_TASKS = 10_000;
+
+/**
+ * A simulated authentik whose corp-ad status is the huge one: the `big` scenario's status (one page of 100,000
+ * messages) grown to 10,000 page tasks, rendered once and served from memory (the simulator would take seconds to
+ * render it per request, on the benchmark's own thread). Every other request goes to the simulator.
+ * `mutate()` changes one task, so the next poll is a different body of the same size.
+ */
+export async function startHugeServer() {
+  const http = await import('node:http');
+  const sim = await startSimulator('big');
+  const statusPath = '/api/v3/sources/ldap/corp-ad/sync/status/';
+  const answer = await fetch(`${sim.url}${statusPath}`, { headers: { Authorization: `Bearer ${sim.token}` } });
+  const status = await answer.json();
+  const template = status.tasks.find((task) => task.messages.length === 1 && task.uid.includes(':users:'));
+  let serial = 0;
+  while (status.tasks.length < HUGE_TASKS) {
+    serial += 1;
+    const id = `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`;
+    status.tasks.push({ ...template, uuid: id, uid: `corp-ad:users:${id}`, full_name: `ldap_sync:corp-ad:users:${id}` });
+  }
+  let body = Buffer.from(JSON.stringify(status));
+  let version = 0;
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === statusPath) {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
+    const upstream = http.request(`${sim.url}${req.url}`, { method: req.method, headers: req.headers }, (reply) => {
+      res.writeHead(reply.statusCode ?? 502, reply.headers);
+      reply.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  // Polls of this size can be seconds apart on a loaded machine: keep the client's socket open meanwhile.
+  server.keepAliveTimeout = 120_000;
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token: sim.token,
+    statusPath,
+    body: () => body,
+    /** A new body of the same length: one task's duration changes (a different poll to parse, judge and draw). */
+    mutate() {
+      version += 1;
+      const task = status.tasks[status.tasks.length - 1];
+      task.duration = 1 + (version % 9) / 10;
+      body = Buffer.from(JSON.stringify(status));
+    },
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise((resolve) => server.close(resolve));
+      await sim.close();
+    },
+  };
+}
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}

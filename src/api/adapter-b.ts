@@ -69,6 +69,19 @@ export function syncTaskB(task: TaskJson, slug: string): SyncTask {
   };
 }
 
+/**
+ * syncTaskB, once per task object: the client hands back the very same TaskJson objects while a page of the task
+ * list is unchanged, and the same SyncTask objects for them tell the poller, by identity, that nothing changed.
+ */
+const adapted = new WeakMap<TaskJson, { slug: string; task: SyncTask }>();
+function adaptedTaskB(task: TaskJson, slug: string): SyncTask {
+  const known = adapted.get(task);
+  if (known !== undefined && known.slug === slug) return known.task;
+  const fresh = syncTaskB(task, slug);
+  adapted.set(task, { slug, task: fresh });
+  return fresh;
+}
+
 /** `authentik.sources.ldap.tasks.ldap_sync_page:corp:users:<uuid>` → `corp:users:<uuid>` */
 function uidTail(uid: string): string {
   const colon = uid.indexOf(':');
@@ -96,7 +109,7 @@ export function latestRun(newestFirst: readonly TaskJson[], slug: string, exhaus
   const parentAt = newestFirst.findIndex((t) => t.actor_name === SYNC_ACTOR);
   const pages = newestFirst.filter((t) => t.actor_name === PAGE_ACTOR);
   if (parentAt < 0) {
-    return { tasks: orderPages(pages.map((t) => syncTaskB(t, slug))), settled: exhausted };
+    return { tasks: orderPages(pages.map((t) => adaptedTaskB(t, slug))), settled: exhausted };
   }
   const parent = newestFirst[parentAt] as TaskJson;
   const older = newestFirst.slice(parentAt + 1);
@@ -107,7 +120,7 @@ export function latestRun(newestFirst: readonly TaskJson[], slug: string, exhaus
     previousParent !== undefined ||
     (runStart !== undefined && older.some((t) => t.mtime != null && t.mtime.getTime() < runStart));
   return {
-    tasks: [syncTaskB(parent, slug), ...orderPages(pages.filter(inRun).map((t) => syncTaskB(t, slug)))],
+    tasks: [adaptedTaskB(parent, slug), ...orderPages(pages.filter(inRun).map((t) => adaptedTaskB(t, slug)))],
     settled: exhausted || reachedBefore,
   };
 }

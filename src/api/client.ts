@@ -7,7 +7,7 @@ import { syncStatusA } from './adapter-a.js';
 import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, type DetailB } from './adapter-b.js';
 import { ClientConfigError } from './config-error.js';
 import { isApiError, type ApiErrorKind } from './errors.js';
-import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call } from './http.js';
+import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call, type RawAnswer } from './http.js';
 import { syncStatusASchema } from './schemas-a.js';
 import { scheduleListSchema, syncStatusBSchema, taskListSchema, type ScheduleJson, type TaskJson } from './schemas-b.js';
 import { ldapSourceSchema, paginated, sessionUserSchema, versionSchema } from './schemas-common.js';
@@ -15,7 +15,7 @@ import type { AuthentikApi, ClientOptions, RequestOptions, TriggerResult } from 
 import { parseServerUrl } from './url.js';
 import { defaultUserAgent } from './user-agent.js';
 import { serverLine } from './server-text.js';
-import { failShape, parseAnswer } from './validate.js';
+import { failShape, parseAnswer, type Answer } from './validate.js';
 
 export const PERMISSIONS = {
   viewSource: 'authentik_sources_ldap.view_ldapsource',
@@ -35,6 +35,25 @@ const GENERATION_B_FROM = { year: 2025, month: 8 };
 const DECISIVE_KINDS = new Set<ApiErrorKind>(['unauthenticated', 'unreachable', 'tls', 'timeout', 'aborted']);
 
 type StatusOptions = RequestOptions & { source?: LdapSource };
+
+/** Turns a parsed answer into what the caller gets, or throws the bad_response naming the wrong field. */
+type Decode<T> = (body: unknown, answer: Answer) => T;
+
+const sourcePageSchema = paginated(ldapSourceSchema);
+const decodeVersion: Decode<{ version_current: string }> = (body, answer) => parseAnswer(versionSchema, body, answer);
+const decodeMe: Decode<CurrentUser> = (body, answer) => {
+  const { user } = parseAnswer(sessionUserSchema, body, answer);
+  return { username: user.username, name: user.name, isSuperuser: user.is_superuser, permissions: user.system_permissions };
+};
+const decodeSourcePage = (body: unknown, answer: Answer) => {
+  const page = parseAnswer(sourcePageSchema, body, answer);
+  return { sources: page.results.map(ldapSource), next: page.pagination.next };
+};
+const decodeSource: Decode<LdapSource> = (body, answer) => ldapSource(parseAnswer(ldapSourceSchema, body, answer));
+const decodeStatusA: Decode<SyncStatus> = (body, answer) => syncStatusA(parseAnswer(syncStatusASchema, body, answer));
+const decodeStatusB = (body: unknown, answer: Answer) => parseAnswer(syncStatusBSchema, body, answer);
+const decodeSchedules = (body: unknown, answer: Answer) => parseAnswer(scheduleListSchema, body, answer);
+const decodeTaskPage = (body: unknown, answer: Answer) => parseAnswer(taskListSchema, body, answer);
 
 export function createClient(options: ClientOptions): AuthentikApi {
   const parsed = parseServerUrl(options.url);
@@ -59,6 +78,24 @@ export function createClient(options: ClientOptions): AuthentikApi {
   const shown = (path: string) => ({ origin, shownPath: apiPath + path });
   let knownGeneration: Generation | undefined;
 
+  /**
+   * The last answer to each GET, decoded, with the fingerprint of its bytes. An unchanged body (a finished run's
+   * status, polled again) is neither parsed nor validated again, and the caller gets the very same object, which
+   * tells the poller that nothing changed without comparing the two.
+   */
+  const lastAnswers = new Map<string, { fingerprint: string; decode: Decode<unknown>; value: unknown }>();
+  function decoded<T>(call: Call, raw: RawAnswer, decode: Decode<T>): T {
+    const key = `${call.path} ${JSON.stringify(call.query ?? {})}`;
+    const last = lastAnswers.get(key);
+    if (last !== undefined && last.fingerprint === raw.fingerprint && last.decode === decode) return last.value as T;
+    lastAnswers.delete(key); // the old value is not kept alive while the new one is decoded
+    const value = decode(raw.json(), shown(call.path));
+    lastAnswers.set(key, { fingerprint: raw.fingerprint, decode: decode as Decode<unknown>, value });
+    return value;
+  }
+  const readDecoded = async <T>(call: Call, signal: AbortSignal | undefined, decode: Decode<T>): Promise<T> =>
+    decoded(call, await transport.raw(call, signal), decode);
+
   const rootCall = (path: string): Call => ({
     method: 'GET',
     path,
@@ -70,7 +107,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
 
   async function version(opts?: RequestOptions): Promise<ServerVersion> {
     const call = rootCall('/admin/version/');
-    const body = parseAnswer(versionSchema, await transport(call, opts?.signal), shown(call.path));
+    const body = await readDecoded(call, opts?.signal, decodeVersion);
     const generation = generationOf(body.version_current);
     if (generation === undefined) {
       failShape(shown(call.path), `field version_current: '${serverLine(body.version_current, options.token).slice(0, 40)}' is not an authentik version`);
@@ -92,19 +129,17 @@ export function createClient(options: ClientOptions): AuthentikApi {
 
   async function me(opts?: RequestOptions): Promise<CurrentUser> {
     const call = rootCall('/core/users/me/');
-    const { user } = parseAnswer(sessionUserSchema, await transport(call, opts?.signal), shown(call.path));
-    return { username: user.username, name: user.name, isSuperuser: user.is_superuser, permissions: user.system_permissions };
+    return await readDecoded(call, opts?.signal, decodeMe);
   }
 
   async function listSources(opts?: RequestOptions): Promise<LdapSource[]> {
-    const schema = paginated(ldapSourceSchema);
     const sources: LdapSource[] = [];
     for (let page = 1, read = 0; ; read++) {
       const call: Call = { ...rootCall('/sources/ldap/'), query: { page, page_size: PAGE_SIZE }, permission: PERMISSIONS.viewSource };
       if (read >= MAX_SOURCE_PAGES) failShape(shown(call.path), `more than ${MAX_SOURCE_PAGES} pages of sources`);
-      const body = parseAnswer(schema, await transport(call, opts?.signal), shown(call.path));
-      sources.push(...body.results.map(ldapSource));
-      const next = body.pagination.next;
+      const body = await readDecoded(call, opts?.signal, decodeSourcePage);
+      sources.push(...body.sources);
+      const next = body.next;
       if (next === 0) return sources;
       if (!(next > page)) failShape(shown(call.path), `field pagination.next: ${next} does not follow page ${page}`);
       page = next;
@@ -113,7 +148,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
 
   async function getSource(slug: string, opts?: RequestOptions): Promise<LdapSource> {
     const call: Call = { method: 'GET', path: sourcePath(slug), notFound: noSuchSource(slug), permission: PERMISSIONS.viewSource };
-    return ldapSource(parseAnswer(ldapSourceSchema, await transport(call, opts?.signal), shown(call.path)));
+    return await readDecoded(call, opts?.signal, decodeSource);
   }
 
   async function syncStatus(slug: string, opts?: StatusOptions): Promise<SyncStatus> {
@@ -125,11 +160,11 @@ export function createClient(options: ClientOptions): AuthentikApi {
       notFound: noSuchSource(slug),
       permission: PERMISSIONS.viewSource,
     };
-    const body = await transport(call, signal);
-    const generation = fromVersion ?? generationFromShape(body);
+    const raw = await transport.raw(call, signal);
+    const generation = fromVersion ?? generationFromShape(raw.json());
     knownGeneration = generation;
-    if (generation === 'A') return syncStatusA(parseAnswer(syncStatusASchema, body, shown(call.path)));
-    const status = parseAnswer(syncStatusBSchema, body, shown(call.path));
+    if (generation === 'A') return decoded(call, raw, decodeStatusA);
+    const status = decoded(call, raw, decodeStatusB);
     return syncStatusB(status, await detailB(slug, opts));
   }
 
@@ -148,7 +183,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
       permission: PERMISSIONS.viewSchedule,
     };
     try {
-      const body = parseAnswer(scheduleListSchema, await transport(call, opts?.signal), shown(call.path));
+      const body = await readDecoded(call, opts?.signal, decodeSchedules);
       return pickSyncSchedule(body.results) ?? 'none';
     } catch (error) {
       if (isApiError(error) && error.kind === 'forbidden') return 'forbidden';
@@ -194,7 +229,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
         },
         permission: PERMISSIONS.viewTask,
       };
-      const body = parseAnswer(taskListSchema, await transport(call, signal), shown(call.path));
+      const body = await readDecoded(call, signal, decodeTaskPage);
       seen.push(...body.results);
       const listEnded = body.pagination.next === 0 || body.pagination.next <= page;
       const run = latestRun(seen, slug, listEnded || page >= MAX_TASK_PAGES);

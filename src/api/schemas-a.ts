@@ -1,6 +1,7 @@
 // Generation A (authentik 2024.8 to 2025.6): the status endpoint carries every page task and its messages.
 import { z } from 'zod';
-import { dateTime, logEventSchema } from './schemas-common.js';
+import { logEventsSchema } from './log-events.js';
+import { dateTime } from './schemas-common.js';
 
 export const systemTaskSchema = z
   .object({
@@ -13,7 +14,7 @@ export const systemTaskSchema = z
     duration: z.number().nullish(),
     /** kept as-is: an unknown word becomes TaskState 'unknown' */
     status: z.string(),
-    messages: z.array(logEventSchema),
+    messages: logEventsSchema,
   })
   .loose()
   .refine((task) => typeof task.uid === 'string' || typeof task.full_name === 'string', {

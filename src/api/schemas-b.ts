@@ -1,6 +1,7 @@
 // Generation B (authentik 2025.8 to 2026.8): a small status, with per-run detail in the tasks framework.
 import { z } from 'zod';
-import { dateTime, logEventSchema, paginated } from './schemas-common.js';
+import { logEventsSchema } from './log-events.js';
+import { dateTime, paginated } from './schemas-common.js';
 
 export const syncStatusBSchema = z
   .object({
@@ -35,11 +36,11 @@ export const taskSchema = z
     retries: z.number().nullish(),
     uid: z.string().nullish(),
     /** after 2025.8 */
-    logs: z.array(logEventSchema).nullish(),
-    previous_logs: z.array(logEventSchema).nullish(),
+    logs: logEventsSchema.nullish(),
+    previous_logs: logEventsSchema.nullish(),
     /** 2025.8 */
-    messages: z.array(logEventSchema).nullish(),
-    previous_messages: z.array(logEventSchema).nullish(),
+    messages: logEventsSchema.nullish(),
+    previous_messages: logEventsSchema.nullish(),
   })
   .loose();
 export type TaskJson = z.output<typeof taskSchema>;

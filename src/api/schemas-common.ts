@@ -12,19 +12,31 @@ export const dateTime = z.string().transform((text, ctx) => {
   return date;
 });
 
+/** A log line's timestamp: the Date, and the microseconds since the epoch; null when it is no date-time. */
+export function logTimestampOf(text: string): LogTimestamp | null {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) return null;
+  const fraction = /T\d{2}:\d{2}:\d{2}\.(\d+)/.exec(text)?.[1] ?? '';
+  const micros = Number(fraction.slice(0, 6).padEnd(6, '0'));
+  return { date, micros: Math.floor(date.getTime() / 1000) * 1_000_000 + micros };
+}
+
+export interface LogTimestamp {
+  date: Date;
+  micros: number;
+}
+
 /**
  * A log line's timestamp, keeping the microseconds authentik sends: lines logged within one millisecond are common,
  * and a Date alone could not order them.
  */
 const logTimestamp = z.string().transform((text, ctx) => {
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) {
+  const timestamp = logTimestampOf(text);
+  if (timestamp === null) {
     ctx.addIssue({ code: 'custom', message: 'expected an ISO 8601 date-time' });
     return z.NEVER;
   }
-  const fraction = /T\d{2}:\d{2}:\d{2}\.(\d+)/.exec(text)?.[1] ?? '';
-  const micros = Number(fraction.slice(0, 6).padEnd(6, '0'));
-  return { date, micros: Math.floor(date.getTime() / 1000) * 1_000_000 + micros };
+  return timestamp;
 });
 
 export const logEventSchema = z

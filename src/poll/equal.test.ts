@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { structurallyEqual } from './equal.js';
+import { equalToDepth, structurallyEqual } from './equal.js';
 
 describe('structurallyEqual', () => {
   it('compares plain data deeply, Dates by time', () => {
@@ -16,5 +16,19 @@ describe('structurallyEqual', () => {
     const map = new Map([['a', 1]]);
     expect(structurallyEqual(map, map)).toBe(true);
     expect(structurallyEqual(map, new Map([['a', 1]]))).toBe(false);
+  });
+});
+
+describe('equalToDepth', () => {
+  it('compares the top levels structurally and what lies below by identity', () => {
+    const task = { id: 'a', messages: [{ event: 'Synced 50 objects.' }] };
+    const poll = (tasks: unknown[]) => ({ status: { isRunning: false, tasks }, at: new Date(1_000) });
+    // The same task objects in new arrays and wrappers: equal, without looking into the tasks.
+    expect(equalToDepth(poll([task]), poll([task]), 3)).toBe(true);
+    // An equal task that is a different object counts as changed below the depth...
+    expect(equalToDepth(poll([task]), poll([{ ...task }]), 3)).toBe(false);
+    // ...and as equal when compared deeply.
+    expect(equalToDepth(poll([task]), poll([{ ...task }]), Number.POSITIVE_INFINITY)).toBe(true);
+    expect(equalToDepth(poll([task]), { ...poll([task]), at: new Date(1_001) }, 3)).toBe(false);
   });
 });
