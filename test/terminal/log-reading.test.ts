@@ -32,7 +32,7 @@ describe.concurrent('the message log', () => {
     await typeKeys(terminal, '/');
     await terminal.waitFor(/search: /, { description: 'the search prompt' });
     await typeKeys(terminal, 'legacy fax');
-    await terminal.waitFor(/search: legacy fax_/, { description: 'the search text typed' });
+    await terminal.waitFor(/search: legacy fax▏/, { description: 'the search text typed' });
     await typeKeys(terminal, KEYS.enter);
     await terminal.waitFor(/search "legacy fax" 1\/1 found/, { description: 'the search result' });
 
