@@ -132,6 +132,44 @@ describe('generation A sync status', () => {
     );
   });
 
+  it('a log line with a wrong or missing field → bad_response naming it, as the schema words it', async () => {
+    const cases: [(message: Record<string, unknown>) => void, string][] = [
+      [(m) => delete m.log_level, 'field tasks[1].messages[0].log_level: missing (expected string)'],
+      [(m) => (m.event = 7), 'field tasks[1].messages[0].event: expected string, got number'],
+      [(m) => (m.timestamp = 'yesterday'), 'field tasks[1].messages[0].timestamp: expected an ISO 8601 date-time'],
+      [(m) => (m.attributes = ['x']), 'field tasks[1].messages[0].attributes: expected record, got an array'],
+    ];
+    for (const [spoil, sentence] of cases) {
+      const body = example('a-completed');
+      spoil(body.tasks[1].messages[0]);
+      const { api, server } = await generationA(body);
+      const error = await expectApiError(api.syncStatus('corp-ad'), 'bad_response');
+      expect(error.message).toBe(
+        `${server.url} answered /api/v3/sources/ldap/corp-ad/sync/status/ with an unexpected shape: ${sentence} (is it authentik 2024.8 or newer?).`,
+      );
+    }
+  });
+
+  it('an unchanged answer gives back the same status object; a changed one, a new one', async () => {
+    let body = example('a-completed');
+    const server = await startServer(
+      routes({
+        'GET /api/v3/admin/version/': (_req, res) => sendJson(res, 200, { version_current: '2024.8.3' }),
+        'GET /api/v3/sources/ldap/corp-ad/sync/status/': (_req, res) => sendJson(res, 200, body),
+      }),
+    );
+    servers.push(server);
+    const api = createClient({ url: server.url, token: TOKEN });
+    const first = await api.syncStatus('corp-ad');
+    // The monitor tells an unchanged poll by identity: a new object would redraw and re-judge 10,000 tasks.
+    expect(await api.syncStatus('corp-ad')).toBe(first);
+    body = example('a-completed');
+    body.tasks[0].status = 'error';
+    const changed = await api.syncStatus('corp-ad');
+    expect(changed).not.toBe(first);
+    expect(changed.tasks[0]?.state).toBe('error');
+  });
+
   it('triggerSync sends PATCH {} to the source', async () => {
     const { api, server } = await generationA(example('a-enumerating'));
     await expect(api.triggerSync('corp-ad')).resolves.toEqual({ started: true });
