@@ -191,3 +191,59 @@ describe('me', () => {
     expect(error.message).toBe(`${server.url} has no authentik API at /api/v3/core/users/me/ (404): the URL is probably not an authentik server.`);
   });
 });
+
+describe("the server's identity", () => {
+  const ME = 'GET /api/v3/core/users/me/';
+  const user = json({ user: { pk: 1, username: 'akadmin', name: 'Admin', is_active: true, is_superuser: true, groups: [], system_permissions: [] }, users: [] });
+
+  it('reads the version and the user once, however many callers ask at once', async () => {
+    const { api, server } = await serve({ [`GET ${VERSION_PATH}`]: json({ version_current: '2024.8.3' }), [ME]: user, [STATUS]: json(example('a-completed')) });
+    const quit = new AbortController();
+    await Promise.all([api.version(), api.me(), api.version({ signal: quit.signal }), api.me(), ...Array.from({ length: 4 }, () => api.syncStatus('corp-ad'))]);
+    await Promise.all([api.version(), api.me(), api.generation()]);
+    expect(count(server, VERSION_PATH)).toBe(1);
+    expect(count(server, '/api/v3/core/users/me/')).toBe(1);
+  });
+
+  it('a caller that stops waiting does not cancel the read for the others', async () => {
+    let answer: (() => void) | null = null;
+    const { api, server } = await serve({ [`GET ${VERSION_PATH}`]: (_req, res) => (answer = () => sendJson(res, 200, { version_current: '2024.8.3' })) });
+    const gone = new AbortController();
+    const leaving = api.version({ signal: gone.signal });
+    const staying = api.version();
+    gone.abort();
+    await expectApiError(leaving, 'aborted');
+    await waitUntil(() => answer !== null);
+    answer!();
+    await expect(staying).resolves.toEqual({ version: '2024.8.3', generation: 'A' });
+    expect(count(server, VERSION_PATH)).toBe(1);
+  });
+
+  it('reads again after a failed read, and after a request that got no answer, not after other failures', async () => {
+    let cut = false;
+    let versionFails = true;
+    const { api, server } = await serve({
+      [`GET ${VERSION_PATH}`]: (_req, res) => (versionFails ? sendJson(res, 500, { detail: 'boom' }) : sendJson(res, 200, { version_current: '2024.8.3' })),
+      [ME]: user,
+      [STATUS]: (_req, res) => (cut ? res.socket?.destroy() : sendJson(res, 502, { detail: 'bad gateway' })),
+    });
+    await expectApiError(api.version(), 'server');
+    versionFails = false;
+    await api.version();
+    await api.me();
+    await expectApiError(api.syncStatus('corp-ad'), 'server');
+    await Promise.all([api.version(), api.me()]);
+    expect(count(server, VERSION_PATH)).toBe(2);
+    expect(count(server, '/api/v3/core/users/me/')).toBe(1);
+
+    cut = true;
+    await expectApiError(api.syncStatus('corp-ad'), 'unreachable');
+    await Promise.all([api.version(), api.me(), api.version()]);
+    expect(count(server, VERSION_PATH)).toBe(3);
+    expect(count(server, '/api/v3/core/users/me/')).toBe(2);
+  });
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}

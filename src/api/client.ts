@@ -6,8 +6,8 @@ import { ldapSource } from './adapt-common.js';
 import { syncStatusA } from './adapter-a.js';
 import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, type DetailB } from './adapter-b.js';
 import { ClientConfigError } from './config-error.js';
-import { isApiError, type ApiErrorKind } from './errors.js';
-import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call, type RawAnswer } from './http.js';
+import { ApiError, isApiError, isNoAnswer, type ApiErrorKind } from './errors.js';
+import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call, type RawAnswer, type Transport } from './http.js';
 import { syncStatusASchema } from './schemas-a.js';
 import { scheduleListSchema, syncStatusBSchema, taskListSchema, type ScheduleJson, type TaskJson } from './schemas-b.js';
 import { ldapSourceSchema, paginated, sessionUserSchema, versionSchema } from './schemas-common.js';
@@ -15,6 +15,7 @@ import type { AuthentikApi, ClientOptions, RequestOptions, TriggerResult } from 
 import { parseServerUrl } from './url.js';
 import { defaultUserAgent } from './user-agent.js';
 import { serverLine } from './server-text.js';
+import { sharedRead } from './shared-read.js';
 import { failShape, parseAnswer, type Answer } from './validate.js';
 
 export const PERMISSIONS = {
@@ -64,7 +65,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
     );
   }
   const { baseUrl, origin } = parsed;
-  const transport = createTransport({
+  const request = createTransport({
     baseUrl,
     origin,
     token: options.token,
@@ -77,6 +78,26 @@ export function createClient(options: ClientOptions): AuthentikApi {
   const apiPath = new URL(baseUrl).pathname;
   const shown = (path: string) => ({ origin, shownPath: apiPath + path });
   let knownGeneration: Generation | undefined;
+  // The version and the token's user hold while the app runs: read once, shared by every caller, and read again
+  // only after the server gave no answer (it may come back upgraded, even to the other generation).
+  const cancelled = () => new ApiError('aborted', `The request to ${origin} was cancelled.`);
+  const versionRead = sharedRead(readVersion, cancelled);
+  const meRead = sharedRead(readMe, cancelled);
+  async function observed<T>(pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (error) {
+      if (isApiError(error) && isNoAnswer(error)) {
+        knownGeneration = undefined;
+        versionRead.forget();
+        meRead.forget();
+      }
+      throw error;
+    }
+  }
+  const transport: Transport = Object.assign((call: Call, signal?: AbortSignal) => observed(request(call, signal)), {
+    raw: (call: Call, signal?: AbortSignal) => observed(request.raw(call, signal)),
+  });
 
   /**
    * The last answer to each GET, decoded, with the fingerprint of its bytes. An unchanged body (a finished run's
@@ -105,9 +126,13 @@ export function createClient(options: ClientOptions): AuthentikApi {
   const noSuchSource = (slug: string) =>
     `No LDAP source with slug '${shownSlug(slug)}' on ${origin}. \`aksync sources\` lists them.`;
 
-  async function version(opts?: RequestOptions): Promise<ServerVersion> {
+  function version(opts?: RequestOptions): Promise<ServerVersion> {
+    return versionRead.get(opts?.signal);
+  }
+
+  async function readVersion(): Promise<ServerVersion> {
     const call = rootCall('/admin/version/');
-    const body = await readDecoded(call, opts?.signal, decodeVersion);
+    const body = await readDecoded(call, undefined, decodeVersion);
     const generation = generationOf(body.version_current);
     if (generation === undefined) {
       failShape(shown(call.path), `field version_current: '${serverLine(body.version_current, options.token).slice(0, 40)}' is not an authentik version`);
@@ -127,9 +152,12 @@ export function createClient(options: ClientOptions): AuthentikApi {
     }
   }
 
-  async function me(opts?: RequestOptions): Promise<CurrentUser> {
-    const call = rootCall('/core/users/me/');
-    return await readDecoded(call, opts?.signal, decodeMe);
+  function me(opts?: RequestOptions): Promise<CurrentUser> {
+    return meRead.get(opts?.signal);
+  }
+
+  async function readMe(): Promise<CurrentUser> {
+    return await readDecoded(rootCall('/core/users/me/'), undefined, decodeMe);
   }
 
   async function listSources(opts?: RequestOptions): Promise<LdapSource[]> {

@@ -30,3 +30,18 @@ export class ApiError extends Error {
 export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
+
+/** No HTTP answer came back at all: the server, or the way to it, is gone (and may come back changed). */
+const NO_ANSWER_KINDS: ReadonlySet<ApiErrorKind> = new Set(['unreachable', 'tls', 'timeout']);
+
+export function isNoAnswer(error: ApiError): boolean {
+  return NO_ANSWER_KINDS.has(error.kind);
+}
+
+/**
+ * A failure that says nothing about the object asked for, but about the server or the token as a whole: no answer
+ * at all, or the token rejected. Every other request to that server would fail the same way.
+ */
+export function isServerWide(error: ApiError): boolean {
+  return isNoAnswer(error) || error.kind === 'unauthenticated';
+}

@@ -30,6 +30,10 @@ export type TriggerResult = { started: true };
 export interface AuthentikApi {
   /** `<origin>/api/v3`, normalised. */
   readonly baseUrl: string;
+  /**
+   * The server's version and the token's user: read once and kept (concurrent callers share the request), read
+   * again only after a request got no answer (the server may come back upgraded).
+   */
   version(opts?: RequestOptions): Promise<ServerVersion>;
   me(opts?: RequestOptions): Promise<CurrentUser>;
   /** All pages of `/sources/ldap/`. */
