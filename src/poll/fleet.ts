@@ -1,16 +1,18 @@
 // Polls many keys (source slugs) for the overview: one poller per key, so each key keeps its own cadence, backoff
 // and stale marking, and a shared gate keeps the requests in flight overall under `concurrency`.
 import { createConcurrencyGate } from './gate.js';
-import { createPoller, type Poller, type PollerOptions, type PollSnapshot } from './poller.js';
+import { createPoller, type Poller, type PollerOptions, type PollOutcome, type PollSnapshot } from './poller.js';
 
 export const DEFAULT_FLEET_CONCURRENCY = 4;
 
-export interface FleetPollerOptions<T> extends Omit<PollerOptions<T>, 'fetch'> {
+export interface FleetPollerOptions<T> extends Omit<PollerOptions<T>, 'fetch' | 'onSettle'> {
   keys: readonly string[];
   /** Must honour the signal: a request holds its slot until it settles. */
   fetch: (key: string, signal: AbortSignal) => Promise<T>;
   /** Requests in flight at most, over all keys (default 4). */
   concurrency?: number;
+  /** Told of every poll of every key that settles, after the fleet's snapshot is updated. */
+  onSettle?: (key: string, outcome: PollOutcome) => void;
 }
 
 export interface FleetSnapshot<T> {
@@ -38,7 +40,7 @@ interface Member<T> {
 }
 
 export function createFleetPoller<T>(options: FleetPollerOptions<T>): FleetPoller<T> {
-  const { keys: initialKeys, fetch, concurrency = DEFAULT_FLEET_CONCURRENCY, ...pollerOptions } = options;
+  const { keys: initialKeys, fetch, concurrency = DEFAULT_FLEET_CONCURRENCY, onSettle, ...pollerOptions } = options;
   const gate = createConcurrencyGate(concurrency);
   let members = new Map<string, Member<T>>();
   let started = false;
@@ -75,6 +77,7 @@ export function createFleetPoller<T>(options: FleetPollerOptions<T>): FleetPolle
     const poller = createPoller<T>({
       ...pollerOptions,
       fetch: (signal) => gate.run(signal, () => fetch(key, signal)),
+      ...(onSettle ? { onSettle: (outcome: PollOutcome) => onSettle(key, outcome) } : {}),
     });
     const unsubscribe = poller.subscribe(changed);
     if (paused) poller.pause();

@@ -4,7 +4,10 @@
 import { ApiError, isApiError } from '../api/errors.js';
 import { DEFAULT_MAX_BACKOFF_MS, defaultStaleAfterMs, retryDelayMs } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
+import { connectionPhase, sameConnection, staleAt, type ConnectionState, type PollPhase } from './connection.js';
 import { structurallyEqual } from './equal.js';
+
+export type { PollPhase } from './connection.js';
 
 export interface PollerOptions<T> {
   /** Rejects with an ApiError (anything else is wrapped, see `toPollError`). Must honour the signal. */
@@ -20,40 +23,25 @@ export interface PollerOptions<T> {
   random?: () => number;
   /** Age of the last success after which the phase is 'stale' (default: max(3 × interval, 30 s)). */
   staleAfterMs?: (intervalMs: number) => number;
+  /** The wait before the first retry, doubled with each failure (default: the interval). Read at each failure. */
+  retryBaseMs?: () => number;
+  /** Told of every poll that settles (not of aborted ones), after the snapshot is updated. */
+  onSettle?: (outcome: PollOutcome) => void;
 }
 
-/**
- * - loading: no success yet and no failure yet
- * - live: the last poll succeeded and is recent
- * - retrying: the last poll failed; the next try is at `nextPollAt`
- * - stale: the last success is older than the stale threshold (usually while failing)
- * - paused: `pause()` was called
- */
-export type PollPhase = 'loading' | 'live' | 'paused' | 'retrying' | 'stale';
+export interface PollOutcome {
+  at: number;
+  /** The failure, or null for a success. */
+  error: ApiError | null;
+  /** Consecutive failures before this poll: a success with failuresBefore > 0 is a recovery. */
+  failuresBefore: number;
+}
 
-export interface PollSnapshot<T> {
+export interface PollSnapshot<T> extends ConnectionState {
   /** The last good data, kept across failures. */
   readonly data: T | null;
   /** When `data` arrived: a poll returning equal data keeps both the object and this time. */
   readonly updatedAt: number | null;
-  /**
-   * The time of the last success, published only while it matters: when the phase is retrying, stale or paused
-   * ("stale 2m 10s" = now − unconfirmedSince). Null while live, so a healthy monitor is not re-rendered by every
-   * poll.
-   */
-  readonly unconfirmedSince: number | null;
-  /** The last failure; cleared by a success. */
-  readonly error: ApiError | null;
-  /** Consecutive failures. */
-  readonly failures: number;
-  readonly phase: PollPhase;
-  /**
-   * A request someone is waiting for is in flight: the first load, a retry, or one asked for by pollNow()/resume().
-   * Routine polls while live do not set it (a monitor would otherwise render twice per poll).
-   */
-  readonly refreshing: boolean;
-  /** When the next retry fires; set only while retrying (null while live, paused, or the retry is in flight). */
-  readonly nextPollAt: number | null;
 }
 
 export interface Poller<T> {
@@ -93,6 +81,7 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
   const maxBackoffMs = options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
   const staleAfterMs = options.staleAfterMs ?? defaultStaleAfterMs;
   let intervalMs = checkedInterval(options.intervalMs);
+  const retryBaseMs = options.retryBaseMs ?? (() => intervalMs);
 
   let started = false;
   let paused = false;
@@ -110,15 +99,8 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
   const listeners = new Set<() => void>();
   let snapshot = buildSnapshot();
 
-  function phaseAt(now: number): PollPhase {
-    if (paused) return 'paused';
-    if (lastSuccessAt !== null && now - lastSuccessAt >= staleAfterMs(intervalMs)) return 'stale';
-    if (failures > 0) return 'retrying';
-    return lastSuccessAt === null ? 'loading' : 'live';
-  }
-
   function buildSnapshot(): PollSnapshot<T> {
-    const phase = phaseAt(clock.now());
+    const phase: PollPhase = connectionPhase({ paused, failures, lastSuccessAt, now: clock.now(), staleAfterMs: staleAfterMs(intervalMs) });
     return {
       data,
       updatedAt,
@@ -158,13 +140,14 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
   function scheduleStaleCheck(): void {
     if (staleTimer !== null) clock.clearTimeout(staleTimer);
     staleTimer = null;
-    if (!started || paused || lastSuccessAt === null) return;
-    const untilStale = lastSuccessAt + staleAfterMs(intervalMs) - clock.now();
-    if (untilStale <= 0) return;
+    if (!started) return;
+    const now = clock.now();
+    const at = staleAt({ paused, lastSuccessAt, now, staleAfterMs: staleAfterMs(intervalMs) });
+    if (at === null) return;
     staleTimer = clock.setTimeout(() => {
       staleTimer = null;
       publish();
-    }, untilStale);
+    }, at - now);
   }
 
   function poll(userAsked: boolean): void {
@@ -189,6 +172,7 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
     if (request !== settled) return; // stopped meanwhile: an aborted request leaves no trace
     request = null;
     const now = clock.now();
+    const failuresBefore = failures;
     lastSettledAt = now;
     if (outcome.ok) {
       failures = 0;
@@ -202,9 +186,10 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
       failures += 1;
       error = toPollError(outcome.error);
     }
-    if (!paused) schedulePoll(failures > 0 ? retryDelayMs(failures, intervalMs, maxBackoffMs, random) : intervalMs);
+    if (!paused) schedulePoll(failures > 0 ? retryDelayMs(failures, retryBaseMs(), maxBackoffMs, random) : intervalMs);
     scheduleStaleCheck();
     publish();
+    options.onSettle?.({ at: now, error, failuresBefore });
   }
 
   return {
@@ -263,14 +248,5 @@ function checkedInterval(ms: number): number {
 }
 
 function sameSnapshot<T>(a: PollSnapshot<T>, b: PollSnapshot<T>): boolean {
-  return (
-    a.data === b.data &&
-    a.updatedAt === b.updatedAt &&
-    a.unconfirmedSince === b.unconfirmedSince &&
-    a.error === b.error &&
-    a.failures === b.failures &&
-    a.phase === b.phase &&
-    a.refreshing === b.refreshing &&
-    a.nextPollAt === b.nextPollAt
-  );
+  return a.data === b.data && sameConnection(a, b);
 }

@@ -1,12 +1,9 @@
-// The header's connection words, from the poller's snapshot: `live`, `paused`, `retrying in 8s (3 failures)`,
-// `stale 2m 10s`. Pure, so the wording is tested without a terminal.
-import type { PollSnapshot } from '../poll/poller.js';
+// The header's connection words, from a poller's or a fleet's connection state: `live`, `paused`,
+// `retrying in 8s (3 failures)`, `stale 2m 10s`. Pure, so the wording is tested without a terminal.
+import type { ConnectionState } from '../poll/connection.js';
 import { formatAge, formatClock, plural } from '../domain/format.js';
 
-export type ConnectionState = Pick<
-  PollSnapshot<unknown>,
-  'phase' | 'failures' | 'error' | 'nextPollAt' | 'unconfirmedSince' | 'updatedAt' | 'refreshing'
->;
+export type { ConnectionState } from '../poll/connection.js';
 
 export type ConnectionTone = 'ok' | 'warning' | 'critical' | 'muted';
 

@@ -31,7 +31,7 @@ export interface HeaderProps {
   missingPermissions: readonly string[];
 }
 
-function toneColor(theme: Theme, tone: ConnectionTone) {
+export function connectionColor(theme: Theme, tone: ConnectionTone) {
   switch (tone) {
     case 'ok':
       return theme.colors.ok;
@@ -87,7 +87,7 @@ export function headerContent(props: Omit<HeaderProps, 'width'>, theme: Theme, n
   reason.push({ text: props.verdict?.reason ?? 'waiting for the first answer from authentik' });
 
   const c = describeConnection(props.connection, props.now, props.intervalMs);
-  const how: Segment[] = [{ text: c.state, color: toneColor(theme, c.tone), bold: c.tone === 'critical' }];
+  const how: Segment[] = [{ text: c.state, color: connectionColor(theme, c.tone), bold: c.tone === 'critical' }];
   if (props.missingPermissions.length > 0) {
     how.push({ text: `${sep}${glyphs.warning} the token cannot see sync tasks: it lacks ${props.missingPermissions.join(' and ')}`, color: colors.warning, bold: true });
   }

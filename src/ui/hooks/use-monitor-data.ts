@@ -112,7 +112,7 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
   useEffect(() => poller.setInterval(intervalMs), [poller, intervalMs]);
   const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot);
 
-  const { version, user } = useServerIdentity(api, { active: true, retryKey: snapshot.updatedAt });
+  const { version, user } = useServerIdentity(api, { active: true, live: snapshot.phase === 'live', intervalMs });
 
   const polled = snapshot.data;
   const generation = polled?.status.generation ?? version?.generation ?? null;

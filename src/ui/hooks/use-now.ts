@@ -9,5 +9,6 @@ export function useNow(active: boolean, everyMs = 1000, now: () => number = Date
     const timer = setInterval(() => setTime(now()), everyMs);
     return () => clearInterval(timer);
   }, [active, everyMs, now]);
-  return time;
+  // The render that turns it on (and any render between ticks) reads the clock: the state may be long frozen.
+  return active ? Math.max(time, now()) : time;
 }

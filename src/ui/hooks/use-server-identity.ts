@@ -1,6 +1,8 @@
-// The server's version and the token's user, read once for the header and the permission check; read again after
-// a good poll (`retryKey` changes) while either is still unknown, because the network may have been down at first.
-import { useEffect, useRef, useState } from 'react';
+// The server's version and the token's user, for the header and the permission check. Asked for at once, again
+// one poll interval (5 s at least) after a failed read, and each time the connection turns live again (after an outage
+// the server may be back upgraded). The client keeps both once read, so asking again costs a request only after
+// the server gave no answer.
+import { useEffect, useState } from 'react';
 import type { AuthentikApi } from '../../api/types.js';
 import type { CurrentUser, ServerVersion } from '../../domain/model.js';
 import { structurallyEqual } from '../../poll/equal.js';
@@ -10,27 +12,39 @@ export interface ServerIdentity {
   user: CurrentUser | null;
 }
 
-export function useServerIdentity(api: AuthentikApi, options: { active: boolean; retryKey: unknown }): ServerIdentity {
+export interface IdentityOptions {
+  /** False while the screen is not shown: nothing is asked. */
+  active: boolean;
+  /** The connection is live. */
+  live: boolean;
+  /** The screen's poll interval. */
+  intervalMs: number;
+}
+
+const MIN_RETRY_MS = 5_000;
+
+export function useServerIdentity(api: AuthentikApi, options: IdentityOptions): ServerIdentity {
   const [version, setVersion] = useState<ServerVersion | null>(null);
   const [user, setUser] = useState<CurrentUser | null>(null);
-  const inFlight = useRef(false);
+  const [attempt, setAttempt] = useState(0);
+  const known = version !== null && user !== null;
+  const wanted = options.active && (options.live || !known);
+  const retryMs = Math.max(MIN_RETRY_MS, options.intervalMs);
   useEffect(() => {
-    if (!options.active || (version && user) || inFlight.current) return;
+    if (!wanted) return;
     const controller = new AbortController();
-    inFlight.current = true;
-    void Promise.allSettled([
-      version ? Promise.resolve(version) : api.version({ signal: controller.signal }),
-      user ? Promise.resolve(user) : api.me({ signal: controller.signal }),
-    ]).then(([v, u]) => {
-      inFlight.current = false;
-      if (controller.signal.aborted) return;
+    const { signal } = controller;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    void Promise.allSettled([api.version({ signal }), api.me({ signal })]).then(([v, u]) => {
+      if (signal.aborted) return;
       if (v.status === 'fulfilled') setVersion((old) => (structurallyEqual(old, v.value) ? old : v.value));
       if (u.status === 'fulfilled') setUser((old) => (structurallyEqual(old, u.value) ? old : u.value));
+      if (v.status === 'rejected' || u.status === 'rejected') retry = setTimeout(() => setAttempt((n) => n + 1), retryMs);
     });
     return () => {
       controller.abort();
-      inFlight.current = false;
+      clearTimeout(retry);
     };
-  }, [api, options.active, options.retryKey]);
+  }, [api, wanted, options.live, retryMs, attempt]);
   return { version, user };
 }

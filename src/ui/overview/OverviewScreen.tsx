@@ -74,8 +74,9 @@ export function OverviewScreen(props: OverviewScreenProps) {
     else dispatch({ type: 'status', ...onSetDefault(request.slug) });
   }, [request, dispatch, onOpen, onSetDefault]);
 
-  // Ages tick where one is shown: each row's last run, a stale source or a stale source list.
-  const ticking = data.rows.some((r) => r.runStart !== null) || data.list.phase === 'stale' || data.rows.some((r) => r.error !== null && r.phase === 'stale');
+  // Countdowns and ages tick where one is shown: each row's last run, a failing connection or a stale source.
+  const failing = data.connection.phase === 'retrying' || data.connection.phase === 'stale';
+  const ticking = data.rows.some((r) => r.runStart !== null) || failing || data.rows.some((r) => r.error !== null && r.phase === 'stale');
   const now = useNow(ticking, 1000, props.now);
 
   if (layout.tooSmall) {
@@ -108,12 +109,8 @@ export function OverviewScreen(props: OverviewScreenProps) {
         missingPermissions={data.missingPermissions}
         total={sources ? sources.length : null}
         counts={counts}
-        paused={data.paused}
         intervalMs={props.intervalMs}
-        listPhase={data.list.phase}
-        listError={data.list.error}
-        listConfirmedAt={data.list.unconfirmedSince}
-        lastChange={data.lastChange}
+        connection={data.connection}
         now={now}
       />
       {state.help ? (
@@ -142,7 +139,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
         confirmingSync={false}
         status={state.status ?? selectedDetail}
       />
-      <Footer width={width} mode={props.interactive ? mode : 'view'} paused={data.paused} />
+      <Footer width={width} mode={props.interactive ? mode : 'view'} paused={data.connection.phase === 'paused'} />
     </Box>
   );
 }

@@ -3,9 +3,10 @@
 import fs from 'node:fs';
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { openConfigStore } from '../../config/store.js';
-import { tempConfigHome } from '../../config/test-helpers.js';
 import { ApiError } from '../../api/errors.js';
+import { openConfigStore } from '../../config/store.js';
+import { createFakeClock } from '../../poll/test-support/fake-clock.js';
+import { tempConfigHome } from '../../config/test-helpers.js';
 import { App, type AppProps } from '../app/App.js';
 import { saveDefaultSource } from '../app/save-default.js';
 import { BACKSPACE, DOWN, ENTER, ESC, press, waitForFrame } from '../testing/wait-for-frame.js';
@@ -14,7 +15,7 @@ const LEFT = '\u001b[D';
 import { ThemeProvider } from '../theme-context.js';
 import { createTheme } from '../theme.js';
 import { widthOf } from '../text.js';
-import { NO_TASK_VIEW, fakeApi, run, source, statusOf, unreachable, type FakeApi, type FakeSource } from './testing/fake-api.js';
+import { NO_TASK_VIEW, RUN_START, fakeApi, run, source, statusOf, unreachable, type FakeApi, type FakeSource } from './testing/fake-api.js';
 
 const COLUMNS = 100;
 
@@ -266,7 +267,7 @@ describe('the overview', () => {
     const api = fakeApi(many);
     const rows = 20;
     const app = renderApp(api, { rows });
-    const frame = await waitForFrame(app.frame, (f) => /50 sources · 50 OK/.test(f));
+    const frame = await waitForFrame(app.frame, (f) => /50 sources · 50 OK/.test(f), 20_000);
     const lines = frame.split('\n');
     expect(lines.length).toBeLessThanOrEqual(rows - 1);
     const drawn = lines.filter((l) => /^[▶ ] Site \d\d/.test(l));
@@ -289,7 +290,8 @@ describe('the overview', () => {
     api.listSources = () => Promise.reject(unreachable());
     const app = renderApp(api);
     const failed = await waitForFrame(app.frame, (f) => /The list of LDAP sources could not be read: ldap-proxy/.test(f));
-    expect(failed).toMatch(/source list: ldap-proxy\.example\.com is unreachable/);
+    expect(failed.split('\n')[1]).toBe('the list of LDAP sources could not be read');
+    expect(failed.split('\n')[2]).toMatch(/^retrying in \d+s \(1 failure\) · ldap-proxy\.example\.com is unreachable/);
     api.listSources = listSources;
     await press(app.stdin, 'r');
     await waitForFrame(app.frame, allRead);
@@ -313,7 +315,7 @@ describe('the overview', () => {
   it('draws nothing new while the polls bring the same data', async () => {
     const api = fakeApi(fleet().filter((s) => !(s.status instanceof Error)));
     const app = renderApp(api, { intervalSeconds: 0.02 });
-    await waitForFrame(app.frame, (f) => /4 sources · 2 CRITICAL · 1 WARNING · 1 OK/.test(f));
+    await waitForFrame(app.frame, (f) => /4 sources · 2 CRITICAL · 1 WARNING · 1 OK/.test(f) && /as akadmin/.test(f));
     const polls = () => api.requests.filter((r) => r.startsWith('status')).length;
     const framesBefore = app.frames.length;
     const pollsBefore = polls();
@@ -361,6 +363,103 @@ describe('the overview', () => {
   it('says the terminal is too small below 60 columns, and nothing else', async () => {
     const app = renderApp(fakeApi(fleet()), { columns: 59 });
     expect(app.frame()).toBe('terminal too small (need 60×15, have 59×24)');
+    app.unmount();
+  });
+});
+
+/** Two healthy sources. */
+function healthy(): FakeSource[] {
+  return [
+    { source: source('corp-ad', 'Corporate AD'), status: statusOf(run('corp-ad', { pages: 4, startOffsetMin: 30 })) },
+    { source: source('corp-eu', 'Corp EU'), status: statusOf(run('corp-eu', { pages: 3, startOffsetMin: 10 })) },
+  ];
+}
+
+const badGateway = () =>
+  new ApiError('server', '502 Bad Gateway from https://auth.example.com (an HTML page, probably from a proxy in front of authentik).', 502);
+
+/** The header's connection line. */
+const how = (frame: string) => frame.split('\n')[2] ?? '';
+
+/** The overview on a clock the test moves, every 5 s, retries waiting their full step. */
+function failingApp(api: FakeApi) {
+  const clock = createFakeClock(RUN_START.getTime() + 3_600_000);
+  const app = renderApp(api, { intervalSeconds: 5, clock, random: () => 1, columns: 160 });
+  return { ...app, clock, until: (match: (how: string, frame: string) => boolean) => waitForFrame(app.frame, (f) => match(how(f), f), 10_000) };
+}
+
+describe('the overview when authentik fails', () => {
+  it('says retrying with a countdown and the failure count, then stale, with the sentence, and keeps the last list', async () => {
+    const api = fakeApi(healthy());
+    const app = failingApp(api);
+    await app.until((_, f) => /2 sources · 2 OK/.test(f) && /as akadmin/.test(f));
+
+    api.down = unreachable();
+    await app.clock.advance(5_000);
+    let frame = await app.until((h) => /retrying/.test(h));
+    expect(how(frame)).toMatch(/^retrying in 5s \(1 failure\) · 2 of 2 sources failing · last update 15:02:00 · ldap-proxy\.example\.com is unreachable/);
+    expect(frame).toMatch(/Corporate AD .* OK /);
+    expect(frame).not.toMatch(/\blive\b/);
+
+    await app.clock.advance(5_000);
+    await app.until((h) => /^retrying in 10s \(2 failures\)/.test(h));
+    await app.clock.advance(30_000);
+    frame = await app.until((h) => /^stale/.test(h));
+    expect(how(frame)).toMatch(/^stale 40s · 2 of 2 sources failing · last update 15:02:00 · ldap-proxy\.example\.com is unreachable/);
+    expect(frame).toMatch(/Corporate AD .* OK /);
+    app.unmount();
+  });
+
+  it('says retrying, not live, when the list cannot be read from the start, and recovers by itself', async () => {
+    const api = fakeApi(healthy());
+    api.down = new ApiError('unauthenticated', 'The token was rejected by https://auth.example.com (invalid or expired).', 401);
+    const app = failingApp(api);
+    let frame = await app.until((h) => /retrying/.test(h));
+    expect(frame.split('\n')[1]).toBe('the list of LDAP sources could not be read');
+    expect(how(frame)).toBe('retrying in 5s (1 failure) · The token was rejected by https://auth.example.com (invalid or expired).');
+    expect(frame).not.toMatch(/reading the list/);
+
+    await app.clock.advance(5_000);
+    await app.until((h) => /^retrying in 10s \(2 failures\)/.test(h));
+    api.down = null;
+    await app.clock.advance(10_000);
+    frame = await app.until((h, f) => /^live, every 5s/.test(h) && /2 sources · 2 OK/.test(f));
+    expect(frame).not.toMatch(/rejected/);
+    app.unmount();
+  });
+
+  it('shows the last poll’s reason: none once the fault clears, and a new fault’s own', async () => {
+    const api = fakeApi(healthy());
+    const app = failingApp(api);
+    await app.until((_, f) => /2 sources · 2 OK/.test(f));
+
+    // A fault on the source list alone, then cleared.
+    api.listError = badGateway();
+    await press(app.stdin, 'r');
+    let frame = await app.until((h) => /retrying/.test(h));
+    expect(how(frame)).toMatch(/^retrying in 5s \(1 failure\) · last update \d\d:\d\d:\d\d · source list: 502 Bad Gateway/);
+    api.listError = null;
+    await app.clock.advance(5_000);
+    frame = await app.until((h) => /^live/.test(h));
+    expect(frame).not.toMatch(/502/);
+
+    // The list fails again for a while; before its next retry the server goes away: the new reason shows.
+    api.listError = badGateway();
+    await press(app.stdin, 'r');
+    await app.clock.advance(5_000);
+    await app.until((h) => /^retrying in 10s \(2 failures\) .*source list: 502/.test(h));
+    api.listError = null;
+    api.down = unreachable();
+    await app.clock.advance(5_000);
+    frame = await app.until((h) => /unreachable/.test(h));
+    expect(how(frame)).toMatch(/^retrying in \d+s \(3 failures\) · 2 of 2 sources failing · .*ldap-proxy\.example\.com is unreachable/);
+    expect(frame).not.toMatch(/502/);
+
+    // The server is back: at the first answer every failed poll retries at once, and nothing old stays.
+    api.down = null;
+    for (let s = 0; s < 20 && !/^live/.test(how(app.frame())); s++) await app.clock.advance(1_000);
+    frame = await app.until((h, f) => /^live/.test(h) && !/unreachable/.test(f));
+    expect(frame).toMatch(/2 sources · 2 OK/);
     app.unmount();
   });
 });

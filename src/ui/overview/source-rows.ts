@@ -1,18 +1,13 @@
 // The overview's rows: one per LDAP source, from the source list and that source's poll. Pure: the filter, the four
 // sorts and the verdict of each row are computed here, so the wording and order are tested without a terminal.
 import type { ApiError } from '../../api/errors.js';
-import type { LdapSource, SyncStatus } from '../../domain/model.js';
+import type { LdapSource } from '../../domain/model.js';
 import { assess, type Verdict, type VerdictLevel } from '../../domain/verdict.js';
 import type { PollPhase, PollSnapshot } from '../../poll/poller.js';
 import type { DisplayedRun } from '../../poll/run-memory.js';
+import type { SourcePoll } from '../../poll/source-fleet.js';
 
-/** What one poll of one source returns. */
-export interface SourcePoll {
-  status: SyncStatus;
-  /** The run to show (the remembered previous one while a new run fills in or the list is empty). */
-  run: DisplayedRun;
-  tasksStillArriving: boolean;
-}
+export type { SourcePoll } from '../../poll/source-fleet.js';
 
 export type LdapState = 'ok' | 'down' | 'unchecked';
 

@@ -1,15 +1,16 @@
 // Three lines: where (server, version, who), what (verdicts at a glance, or first of all what the token cannot
-// see), how fresh (live, paused, sources failing, the source list's own state).
+// see), how fresh (the connection in the monitor's words, sources failing, the last poll's error).
 import { Box } from 'ink';
-import type { ApiError } from '../../../api/errors.js';
+import { isServerWide } from '../../../api/errors.js';
 import type { CurrentUser, ServerVersion } from '../../../domain/model.js';
 import type { VerdictLevel } from '../../../domain/verdict.js';
-import type { PollPhase } from '../../../poll/poller.js';
 import { Line, type Segment } from '../../components/Line.js';
+import { connectionColor } from '../../components/Header.js';
+import { describeConnection, type ConnectionState } from '../../connection.js';
 import { useNotices } from '../../notices-context.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor } from '../../theme.js';
-import { formatAge, formatClock, plural } from '../../../domain/format.js';
+import { plural } from '../../../domain/format.js';
 import type { RowCounts } from '../source-rows.js';
 
 export interface OverviewHeaderProps {
@@ -22,13 +23,9 @@ export interface OverviewHeaderProps {
   /** Null until the source list has answered. */
   total: number | null;
   counts: RowCounts;
-  paused: boolean;
   intervalMs: number;
-  /** The source list's poll. */
-  listPhase: PollPhase;
-  listError: ApiError | null;
-  listConfirmedAt: number | null;
-  lastChange: number | null;
+  /** The overview's connection (its list's poll; stale counts from the newest answer of any poll). */
+  connection: ConnectionState;
   now: number;
 }
 
@@ -56,7 +53,8 @@ export function OverviewHeader(props: OverviewHeaderProps) {
     );
   }
   if (props.total === null) {
-    what.push({ text: 'reading the list of LDAP sources', color: colors.muted });
+    const failed = props.connection.error !== null;
+    what.push({ text: failed ? 'the list of LDAP sources could not be read' : 'reading the list of LDAP sources', color: failed ? colors.critical : colors.muted });
   } else {
     what.push({ text: plural(props.total, 'source') });
     for (const level of LEVELS) {
@@ -67,17 +65,16 @@ export function OverviewHeader(props: OverviewHeaderProps) {
     if (props.counts.running > 0) what.push({ text: `${sep}${props.counts.running} running`, color: colors.running });
   }
 
+  const c = describeConnection(props.connection, props.now, props.intervalMs);
   const how: Segment[] = [];
   for (const notice of notices) how.push({ text: `${glyphs.warning} ${notice}${sep}`, color: colors.warning });
-  if (props.paused) how.push({ text: 'paused', color: colors.warning });
-  else if (props.total === null && props.listError === null) how.push({ text: 'connecting', color: colors.muted });
-  else if (props.counts.failing > 0) how.push({ text: `${props.counts.failing} of ${plural(props.total ?? 0, 'source')} failing`, color: colors.critical, bold: true });
-  else how.push({ text: `live, every ${props.intervalMs / 1000}s`, color: colors.ok });
-  if (props.listError && props.listPhase !== 'live') {
-    const age = props.listPhase === 'stale' && props.listConfirmedAt !== null ? ` (stale ${formatAge(props.now - props.listConfirmedAt)})` : '';
-    how.push({ text: `${sep}source list${age}: ${props.listError.message}`, color: colors.critical });
-  }
-  if (props.lastChange !== null) how.push({ text: `${sep}last change ${formatClock(new Date(props.lastChange))}`, color: colors.muted });
+  how.push({ text: c.state, color: connectionColor(theme, c.tone), bold: c.tone === 'critical' });
+  if (props.counts.failing > 0) how.push({ text: `${sep}${props.counts.failing} of ${plural(props.total ?? 0, 'source')} failing`, color: colors.critical, bold: true });
+  if (c.updated) how.push({ text: sep + c.updated, color: colors.muted });
+  // Last: the sentence can be long, and the line is cut at the terminal's width. The server's own failures stand
+  // alone; any other is the list's.
+  const error = props.connection.error;
+  if (c.error && error) how.push({ text: `${sep}${isServerWide(error) ? '' : 'source list: '}${c.error}`, color: colors.critical });
 
   return (
     <Box flexDirection="column" width={props.width} height={3} overflow="hidden">

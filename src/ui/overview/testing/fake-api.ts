@@ -73,6 +73,10 @@ export interface FakeSource {
 export interface FakeApi extends AuthentikApi {
   sources: FakeSource[];
   user: CurrentUser;
+  /** Every request fails with this (the server gone, the token rejected), while set. */
+  down: ApiError | null;
+  /** The source list fails with this, while set. */
+  listError: ApiError | null;
   requests: string[];
   /** The most status requests that were in flight at once. */
   maxInFlight: number;
@@ -82,11 +86,13 @@ export function unreachable(): ApiError {
   return new ApiError('unreachable', 'ldap-proxy.example.com is unreachable: connection refused. Is the URL right and the server up?');
 }
 
-function abortable<T>(signal: AbortSignal | undefined, value: () => T): Promise<T> {
+function abortable<T>(signal: AbortSignal | undefined, value: () => T, down: () => ApiError | null = () => null): Promise<T> {
   // Answers on a later turn, as a network would, so several requests can be in flight at once.
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       try {
+        const failure = down();
+        if (failure) throw failure;
         resolve(value());
       } catch (error) {
         reject(error);
@@ -107,20 +113,23 @@ export function fakeApi(sources: FakeSource[], user: CurrentUser = SUPERUSER): F
     return found;
   };
   const version: ServerVersion = { version: '2024.8.3', generation: 'A' };
+  const isDown = () => api.down;
   const api: FakeApi = {
     baseUrl: 'https://auth.example.com/api/v3',
     sources,
     user,
+    down: null,
+    listError: null,
     requests: [],
     maxInFlight: 0,
-    version: (opts?: RequestOptions) => abortable(opts?.signal, () => version),
-    me: (opts?: RequestOptions) => abortable(opts?.signal, () => api.user),
+    version: (opts?: RequestOptions) => abortable(opts?.signal, () => version, isDown),
+    me: (opts?: RequestOptions) => abortable(opts?.signal, () => api.user, isDown),
     generation: async () => 'A',
     listSources: (opts?: RequestOptions) => {
       api.requests.push('list');
-      return abortable(opts?.signal, () => api.sources.map((s) => s.source));
+      return abortable(opts?.signal, () => api.sources.map((s) => s.source), () => api.down ?? api.listError);
     },
-    getSource: (slug: string, opts?: RequestOptions) => abortable(opts?.signal, () => find(slug).source),
+    getSource: (slug: string, opts?: RequestOptions) => abortable(opts?.signal, () => find(slug).source, isDown),
     syncStatus: async (slug: string, opts?: RequestOptions) => {
       api.requests.push(`status ${slug}`);
       inFlight += 1;
@@ -130,7 +139,7 @@ export function fakeApi(sources: FakeSource[], user: CurrentUser = SUPERUSER): F
           const { status } = find(slug);
           if (status instanceof ApiError) throw status;
           return status;
-        });
+        }, isDown);
       } finally {
         inFlight -= 1;
       }
