@@ -135,6 +135,52 @@ describe('the live monitor with a fake authentik', () => {
   });
 });
 
+describe('a slug with no such source', () => {
+  it('is an answer: UNKNOWN with the sentence and the hint to `aksync sources`, live, never CHECKING for ever', async () => {
+    const clock = createFakeClock();
+    const { api, state } = fakeApi(statusA(mixedRun()));
+    const noSource = new ApiError('not_found', "No LDAP source with slug 'corp-ad' on https://auth.example.com. `aksync sources` lists them.", 404);
+    let exists = false;
+    api.getSource = async () => {
+      if (!exists) throw noSource;
+      return ldapSource();
+    };
+    api.syncStatus = async () => {
+      if (!exists) throw noSource;
+      state.statusCalls += 1;
+      return state.status;
+    };
+    const app = renderApp({ api, slug: 'corp-ad', intervalSeconds: 5, clock, random: () => 1, columns: 140, rows: 30 });
+    await clock.flush();
+    const frame = await waitForFrame(app.lastFrame, (f) => /UNKNOWN/.test(f));
+    const lines = frame.split('\n');
+    expect(lines[1]).toBe("UNKNOWN No LDAP source with slug 'corp-ad' on https://auth.example.com. `aksync sources` lists them.");
+    expect(lines[2]).toMatch(/^live, every 5s/);
+    expect(frame).not.toMatch(/CHECKING|retrying|Waiting for the first answer/);
+
+    // Created meanwhile: the next poll finds it.
+    exists = true;
+    await clock.advance(5_000);
+    await waitForFrame(app.lastFrame, (f) => f.includes('Tasks 10') && f.includes('CRITICAL'));
+    app.unmount();
+  });
+
+  it('a source deleted while watched turns UNKNOWN at the next poll', async () => {
+    const clock = createFakeClock();
+    const { api, state } = fakeApi(statusA(mixedRun()));
+    const app = renderApp({ api, slug: 'corp-ad', intervalSeconds: 5, clock, random: () => 1, columns: 140, rows: 30 });
+    await clock.flush();
+    await waitForFrame(app.lastFrame, (f) => f.includes('Tasks 10'));
+    const gone = new ApiError('not_found', "No LDAP source with slug 'corp-ad' on https://auth.example.com. `aksync sources` lists them.", 404);
+    state.failure = gone;
+    await clock.advance(5_000);
+    const frame = await waitForFrame(app.lastFrame, (f) => /UNKNOWN/.test(f));
+    expect(frame.split('\n')[1]).toMatch(/^UNKNOWN No LDAP source with slug 'corp-ad'/);
+    expect(frame).not.toMatch(/Tasks 10/);
+    app.unmount();
+  });
+});
+
 describe('verdicts that age without new data', () => {
   it('turns a generation B source stale on screen when its syncs stop, with the same answer on every poll', async () => {
     const start = new Date('2026-09-21T11:00:00Z').getTime();
@@ -164,6 +210,16 @@ describe('the live monitor against the simulator', () => {
   afterEach(async () => {
     await simulator?.close();
     simulator = null;
+  });
+
+  it('says UNKNOWN for a slug the server does not have, with the hint to `aksync sources`', async () => {
+    simulator = await startSimulator({ scenario: 'healthy' });
+    const api = createClient({ url: simulator.url, token: simulator.token, timeoutMs: 10_000 });
+    const app = renderApp({ api, slug: 'nope', intervalSeconds: 600, columns: 160, rows: 30 });
+    const frame = await waitForFrame(app.lastFrame, (f) => /UNKNOWN/.test(f), 20_000);
+    expect(frame.split('\n')[1]).toMatch(/^UNKNOWN No LDAP source with slug 'nope' on http:\/\/127\.0\.0\.1:\d+\. `aksync sources` lists them\.$/);
+    expect(frame.split('\n')[2]).toMatch(/^live/);
+    app.unmount();
   });
 
   it('shows a real run, survives the proxy failing, and comes back', async () => {

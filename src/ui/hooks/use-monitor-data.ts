@@ -2,9 +2,9 @@
 // once a minute for its name and LDAP connectivity), the server version and the token's user once, the run memory
 // fed by every poll, and the verdict. React state changes only when the polled data changed.
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { isApiError } from '../../api/errors.js';
+import { isApiError, type ApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
-import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion, type SyncStatus } from '../../domain/model.js';
+import { missingTaskPermissions, type CurrentUser, type Generation, type LdapSource, type ServerVersion, type SyncStatus } from '../../domain/model.js';
 import { assess, type Assessment } from '../../domain/verdict.js';
 import type { Clock } from '../../poll/clock.js';
 import { equalToDepth } from '../../poll/equal.js';
@@ -17,11 +17,17 @@ import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from '..
 export const SOURCE_REFRESH_MS = 60_000;
 
 export interface PolledStatus {
+  /** An empty status (no run, not running) when the source is `missing`. */
   status: SyncStatus;
   source: LdapSource | null;
   /** The run to show (the remembered previous one while a new run fills in or the list is empty). */
   run: DisplayedRun;
   tasksStillArriving: boolean;
+  /**
+   * authentik answered that it has no source with this slug (404): its sentence, which names the slug and points to
+   * `aksync sources`. An answer, not a failure: the verdict is UNKNOWN and polling goes on, in case it is created.
+   */
+  missing: string | null;
 }
 
 export type ActionOutcome = { tone: 'ok' | 'error' | 'info'; text: string };
@@ -54,22 +60,51 @@ export function createStatusFetch(api: AuthentikApi, slug: string, now: () => nu
   let source: LdapSource | null = null;
   let sourceReadAt = Number.NEGATIVE_INFINITY;
   let memory: RunMemory | null = null;
+
+  async function missing(error: ApiError, signal: AbortSignal): Promise<PolledStatus> {
+    source = null;
+    sourceReadAt = Number.NEGATIVE_INFINITY;
+    memory = null;
+    const generation = await api.generation({ signal }).catch(() => 'A' as const);
+    return { status: noStatus(generation), source: null, run: { tasks: [], label: 'none' }, tasksStillArriving: false, missing: error.message };
+  }
+
   return async (signal: AbortSignal): Promise<PolledStatus> => {
     if (now() - sourceReadAt >= SOURCE_REFRESH_MS) {
       try {
         source = await api.getSource(slug, { signal });
         sourceReadAt = now();
       } catch (error) {
-        // "No such source" is the answer to show. Otherwise carry on with what is known (a token may be allowed
-        // the status but not the source): the status call tells whether the server answers at all.
-        if (!isApiError(error) || error.kind === 'not_found' || error.kind === 'aborted') throw error;
+        if (isApiError(error) && error.kind === 'not_found') return missing(error, signal);
+        // Otherwise carry on with what is known (a token may be allowed the status but not the source): the
+        // status call tells whether the server answers at all.
+        if (!isApiError(error) || error.kind === 'aborted') throw error;
         if (source === null && error.kind !== 'forbidden') throw error;
       }
     }
-    const status = await api.syncStatus(slug, { signal, ...(source ? { source } : {}) });
+    let status: SyncStatus;
+    try {
+      status = await api.syncStatus(slug, { signal, ...(source ? { source } : {}) });
+    } catch (error) {
+      // A 404 here may be the source deleted since it was read, or a path of the status the server lacks: the
+      // source itself says which.
+      if (!isApiError(error) || error.kind !== 'not_found') throw error;
+      try {
+        source = await api.getSource(slug, { signal });
+        sourceReadAt = now();
+      } catch (again) {
+        if (isApiError(again) && again.kind === 'not_found') return missing(again, signal);
+      }
+      throw error;
+    }
     memory = rememberRun(memory, status, now(), slug, source);
-    return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing };
+    return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing, missing: null };
   };
+}
+
+/** The status of a source that does not exist: no run, nothing running. */
+function noStatus(generation: Generation): SyncStatus {
+  return { generation, isRunning: false, tasks: [], lastSuccessfulSync: null, lastSyncStatus: null, schedule: null, missingDetailPermission: null };
 }
 
 /**
@@ -121,8 +156,12 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
     [user, generation],
   );
   const verdictTime = useVerdictClock(true, clock);
-  const assessment = useMemo(() => {
+  const assessment = useMemo((): Assessment | null => {
     if (!polled) return null;
+    if (polled.missing !== null) {
+      const empty = assess({ slug, status: polled.status, now: new Date(verdictTime) });
+      return { ...empty, verdict: { level: 'UNKNOWN', reason: polled.missing } };
+    }
     return assess({
       slug,
       status: { ...polled.status, tasks: polled.run.tasks },

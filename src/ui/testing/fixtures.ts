@@ -123,6 +123,7 @@ export function monitorData(options: DataOptions = {}): MonitorData {
     source,
     run: { tasks: status.tasks, label: options.label ?? (status.tasks.length > 0 ? 'current' : 'none') },
     tasksStillArriving: options.tasksStillArriving ?? false,
+    missing: null,
   };
   const assessment = assess({ slug: 'corp-ad', status, source, now: new Date(UPDATED_AT), tasksStillArriving: polled.tasksStillArriving });
   return {
