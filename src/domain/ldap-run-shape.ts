@@ -29,7 +29,15 @@ function judge(pages: PageCounts, previous: PageCounts | null, source: LdapSourc
   return { pages: 'unknown' };
 }
 
+/** A: the new run deletes the source's tasks when it starts. B: the trigger queues another run of the schedule. */
+const TRIGGER_WHILE_RUNNING = {
+  A: "authentik 2024.8–2025.6 deletes the running sync's tasks (they vanish from view) and syncs again from the start.",
+  B: 'authentik 2025.8+ queues a second run.',
+  unknown: "authentik 2024.8–2025.6 deletes the running sync's tasks (they vanish from view); 2025.8+ queues a second run.",
+};
+
 export const LDAP_RUN_SHAPE: RunShape = {
   lockCoversRun: (generation) => generation === 'B',
   pagesToCome: judge,
+  triggerWhileRunning: (generation) => TRIGGER_WHILE_RUNNING[generation ?? 'unknown'],
 };

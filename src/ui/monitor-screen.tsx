@@ -4,6 +4,8 @@
 import { Box } from 'ink';
 import { useCallback, useMemo, useReducer, useRef } from 'react';
 import { taskLabel } from '../domain/model.js';
+import type { RunState } from '../domain/run-state.js';
+import { syncPrompt } from '../domain/sync-prompt.js';
 import type { TaskView } from '../domain/verdict.js';
 import { Footer } from './components/Footer.js';
 import { Header, headerContent, headerExtraLines, type HeaderProps } from './components/Header.js';
@@ -67,6 +69,8 @@ function useLogTask(views: readonly TaskView[], taskId: string | null): { view: 
 }
 
 const NO_MESSAGES: never[] = [];
+/** Before the first answer nothing is known to run. */
+const IDLE: RunState = { progress: 'none', evidence: '' };
 
 export function MonitorScreen(props: MonitorScreenProps) {
   const { columns, rows: terminalRows, data, controls } = props;
@@ -322,11 +326,10 @@ export function MonitorScreen(props: MonitorScreenProps) {
       )}
       <StatusLine
         width={width}
-        sourceName={sourceName}
         editing={state.editing}
         draft={state.editing === 'search' ? search : filter}
         cursor={state.editCursor}
-        confirmingSync={state.confirmingSync}
+        syncPrompt={state.confirmingSync ? syncPrompt(sourceName, assessment?.runState ?? IDLE, data.version?.generation ?? snapshot.data?.status.generation ?? null) : null}
         status={state.status}
       />
       <Footer width={width} mode={props.interactive ? mode : 'view'} paused={snapshot.phase === 'paused'} />

@@ -2,6 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -9,6 +10,28 @@ import { captureIo } from './io.js';
 
 const xdg = mkdtempSync(path.join(tmpdir(), 'aksync-sync-'));
 let sim: Simulator | undefined;
+
+/** captureIo with a terminal on both sides: the question goes through readline, which needs a real stream. */
+function terminalIo(env: NodeJS.ProcessEnv) {
+  const io = captureIo(env, { tty: true });
+  let err = '';
+  const stderr = new Writable({
+    write(chunk, _encoding, done) {
+      err += String(chunk);
+      done();
+    },
+  }) as Writable & { isTTY?: boolean };
+  stderr.isTTY = true;
+  return { ...io, stderr, err: () => err };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for the question`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 afterEach(async () => {
   await sim?.close();
   sim = undefined;
@@ -32,6 +55,26 @@ for (const generation of ['A', 'B'] as const) {
       expect(await main(['sync', 'corp-ad', '--yes'], io)).toBe(0);
       expect(io.err()).toMatch(/Sync of Corporate AD \(corp-ad\) started/);
       expect(sim.requests.some((r) => trigger.test(`${r.method} ${r.path}`))).toBe(true);
+    });
+
+    it('while a sync runs, the question says what a second start does; the default answer starts nothing', async () => {
+      sim = await startSimulator({ generation, scenario: 'running' });
+      const io = terminalIo({ AUTHENTIK_URL: sim.url, AUTHENTIK_TOKEN: sim.token, XDG_CONFIG_HOME: xdg });
+      const answered = main(['sync', 'corp-ad'], io);
+      await until(() => io.err().includes('[y/N]'));
+      (io.stdin as unknown as NodeJS.WritableStream).write('\r');
+      expect(await answered).toBe(1);
+      expect(io.err()).toContain(`A sync of Corporate AD (corp-ad) on ${sim.url} is already running. Start another now? `);
+      expect(io.err()).toContain(generation === 'A' ? "deletes the running sync's tasks" : 'queues a second run');
+      expect(io.err()).toMatch(/Nothing started/);
+      expect(sim.requests.some((r) => trigger.test(`${r.method} ${r.path}`))).toBe(false);
+    });
+
+    it('--yes while a sync runs starts another, saying what that does', async () => {
+      sim = await startSimulator({ generation, scenario: 'running' });
+      const io = captureIo({ AUTHENTIK_URL: sim.url, AUTHENTIK_TOKEN: sim.token, XDG_CONFIG_HOME: xdg });
+      expect(await main(['sync', 'corp-ad', '--yes'], io)).toBe(0);
+      expect(io.err()).toMatch(/is already running\. Starting another \(--yes\): authentik 20\d\d/);
     });
 
     it('names the missing permission when the token may not start a sync', async () => {

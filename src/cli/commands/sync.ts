@@ -4,6 +4,7 @@ import { isApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
 import { formatDuration } from '../../domain/format.js';
 import { safeLine } from '../../domain/sanitize.js';
+import { promptText, syncPrompt } from '../../domain/sync-prompt.js';
 import { EXIT_USAGE } from '../main.js';
 import type { Flags } from '../args.js';
 import { asCheckFailure, checkSource, recheckSource, type SourceCheck } from '../check.js';
@@ -98,16 +99,18 @@ export async function runSync(positionals: string[], flags: Flags, io: Io): Prom
   try {
     const before = await checkSource(api, slug);
     const name = `${safeLine(before.source.name)} (${safeLine(slug)})`;
+    const prompt = syncPrompt(`${name} on ${serverLabel}`, before.assessment.runState, before.version.generation);
     if (!flags.yes) {
       if (!io.stdin.isTTY) {
         return cannot('usage', `Not starting a sync of ${name} without confirmation: stdin is not a terminal. Pass --yes.`, slug, serverLabel, true);
       }
-      if (!(await confirm(io, `Start a sync of ${name} on ${serverLabel} now?`))) {
+      if (!(await confirm(io, [promptText(prompt), prompt.warning].filter(Boolean).join(' ')))) {
         io.stderr.write('Nothing started.\n');
         return 1;
       }
+    } else if (prompt.notice) {
+      io.stderr.write(`${prompt.notice} Starting another (--yes): ${prompt.warning}\n`);
     }
-    if (before.assessment.running) io.stderr.write(`A sync of ${name} is already running; asking authentik anyway.\n`);
     await api.triggerSync(slug, { source: before.source });
     io.stderr.write(`Sync of ${name} started.\n`);
     if (!flags.wait) return 0;

@@ -1,4 +1,5 @@
 // The line above the footer: the question being asked, what is being typed, or the result of the last action.
+import { promptText, type SyncPrompt } from '../../domain/sync-prompt.js';
 import type { ScreenState } from '../screen-state.js';
 import { widthOf } from '../text.js';
 import { useTheme } from '../theme-context.js';
@@ -10,22 +11,27 @@ const MIN_FIELD_WIDTH = 20;
 
 export interface StatusLineProps {
   width: number;
-  sourceName: string;
   editing: ScreenState['editing'];
   /** The text being typed (filter or search). */
   draft: string;
   /** Where the cursor is in the draft. */
   cursor: number;
-  confirmingSync: boolean;
+  /** The question before starting a sync, while it is asked. */
+  syncPrompt: SyncPrompt | null;
   status: ScreenState['status'];
 }
 
-export function StatusLine({ width, sourceName, editing, draft, cursor, confirmingSync, status }: StatusLineProps) {
+export function StatusLine({ width, editing, draft, cursor, syncPrompt, status }: StatusLineProps) {
   const theme = useTheme();
   const { glyphs, colors } = theme;
   let segments: Segment[] = [];
-  if (confirmingSync) {
-    segments = [{ text: `Start a sync of ${sourceName} now? `, bold: true }, { text: 'y/N', color: colors.accent, bold: true }];
+  if (syncPrompt) {
+    // The answer's keys right after the question: a narrow terminal cuts the warning, not `y/N`.
+    segments = [
+      { text: `${promptText(syncPrompt)} `, bold: true, color: syncPrompt.warning ? colors.warning : undefined },
+      { text: 'y/N', color: colors.accent, bold: true },
+    ];
+    if (syncPrompt.warning) segments.push({ text: `  ${syncPrompt.warning}`, color: colors.warning });
   } else if (editing) {
     const label = editing === 'filter' ? 'filter: ' : 'search: ';
     const hint = `   Enter keeps it ${glyphs.separator} Esc clears it`;

@@ -132,11 +132,10 @@ export function OverviewScreen(props: OverviewScreenProps) {
       )}
       <StatusLine
         width={width}
-        sourceName=""
         editing={state.editing ? 'filter' : null}
         draft={state.filter}
         cursor={state.editCursor}
-        confirmingSync={false}
+        syncPrompt={null}
         status={state.status ?? selectedDetail}
       />
       <Footer width={width} mode={props.interactive ? mode : 'view'} paused={data.connection.phase === 'paused'} />

@@ -1,0 +1,27 @@
+// The question asked before starting a sync, the same in the monitor (`S`) and on the command line (`aksync sync`):
+// plain when no run is going on, and a warning when one is (or may be), because a second start is not harmless.
+import { LDAP_RUN_SHAPE } from './ldap-run-shape.js';
+import type { Generation } from './model.js';
+import type { RunShape, RunState } from './run-state.js';
+
+export interface SyncPrompt {
+  /** `A sync of Corp AD (corp-ad) is already running.` (or `may still be running.`); null when none is. */
+  notice: string | null;
+  /** `Start a sync of Corp AD (corp-ad) now?`, or `Start another now?` after the notice. */
+  question: string;
+  /** What starting another does, when a run is (or may be) going on; null otherwise. */
+  warning: string | null;
+}
+
+export function syncPrompt(name: string, run: RunState, generation: Generation | null, shape: RunShape = LDAP_RUN_SHAPE): SyncPrompt {
+  if (run.progress === 'running' || run.progress === 'maybe-running') {
+    const state = run.progress === 'running' ? 'is already running' : 'may still be running';
+    return { notice: `A sync of ${name} ${state}.`, question: 'Start another now?', warning: shape.triggerWhileRunning(generation) };
+  }
+  return { notice: null, question: `Start a sync of ${name} now?`, warning: null };
+}
+
+/** The prompt in one line, without its answer keys. */
+export function promptText(prompt: SyncPrompt): string {
+  return [prompt.notice, prompt.question].filter(Boolean).join(' ');
+}
