@@ -9,11 +9,11 @@ const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 
 /**
  * `sh` starts the monitor in the background on the same terminal (so the test can signal it by its pid, printed
- * first), waits for it, then prints the terminal's modes.
+ * first), waits for it, prints the terminal's modes, and stays (a test reading them must not race the exit).
  */
 function monitorThenStty(onFinished: OnFinished, args: string[], token: string): SpawnedTerminal {
   const command = [process.execPath, AKSYNC_BIN, ...args].map(quote).join(' ');
-  const script = `${command} </dev/tty & echo "monitor pid $!"; wait $!; echo "exit $?"; stty -a`;
+  const script = `${command} </dev/tty & echo "monitor pid $!"; wait $!; echo "exit $?"; stty -a; sleep 120`;
   const terminal = spawnTerminal('/bin/sh', ['-c', script], { cols: 100, rows: 30, env: { AUTHENTIK_TOKEN: token } });
   onFinished(() => terminal.dispose());
   return terminal;
