@@ -31,9 +31,9 @@ function judge(pages: PageCounts, previous: PageCounts | null, source: LdapSourc
 
 /** A: the new run deletes the source's tasks when it starts. B: the trigger queues another run of the schedule. */
 const TRIGGER_WHILE_RUNNING = {
-  A: "authentik 2024.8–2025.6 deletes the running sync's tasks (they vanish from view) and syncs again from the start.",
-  B: 'authentik 2025.8+ queues a second run.',
-  unknown: "authentik 2024.8–2025.6 deletes the running sync's tasks (they vanish from view); 2025.8+ queues a second run.",
+  A: 'a second one deletes its tasks',
+  B: 'a second one is queued behind it',
+  unknown: 'a second one deletes its tasks (authentik 2024.8 to 2025.6) or is queued behind it (2025.8+)',
 };
 
 export const LDAP_RUN_SHAPE: RunShape = {

@@ -34,7 +34,7 @@ export interface RunShape {
   lockCoversRun(generation: Generation): boolean;
   /** From the run's page counts (and the last complete run's, when known): are more pages to come? */
   pagesToCome(pages: PageCounts, previous: PageCounts | null, source: LdapSource | null): ShapeJudgement;
-  /** What starting a sync does while one runs, as a sentence (the generation may not be known yet). */
+  /** What starting a sync does while one runs, a few words (`a second one deletes its tasks`); the generation may not be known yet. */
   triggerWhileRunning(generation: Generation | null): string;
 }
 

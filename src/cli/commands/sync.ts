@@ -104,12 +104,12 @@ export async function runSync(positionals: string[], flags: Flags, io: Io): Prom
       if (!io.stdin.isTTY) {
         return cannot('usage', `Not starting a sync of ${name} without confirmation: stdin is not a terminal. Pass --yes.`, slug, serverLabel, true);
       }
-      if (!(await confirm(io, [promptText(prompt), prompt.warning].filter(Boolean).join(' ')))) {
+      if (!(await confirm(io, promptText(prompt)))) {
         io.stderr.write('Nothing started.\n');
         return 1;
       }
     } else if (prompt.notice) {
-      io.stderr.write(`${prompt.notice} Starting another (--yes): ${prompt.warning}\n`);
+      io.stderr.write(`${prompt.notice} Starting it anyway (--yes).\n`);
     }
     await api.triggerSync(slug, { source: before.source });
     io.stderr.write(`Sync of ${name} started.\n`);

@@ -26,12 +26,10 @@ export function StatusLine({ width, editing, draft, cursor, syncPrompt, status }
   const { glyphs, colors } = theme;
   let segments: Segment[] = [];
   if (syncPrompt) {
-    // The answer's keys right after the question: a narrow terminal cuts the warning, not `y/N`.
     segments = [
-      { text: `${promptText(syncPrompt)} `, bold: true, color: syncPrompt.warning ? colors.warning : undefined },
+      { text: `${promptText(syncPrompt)} `, bold: true, color: syncPrompt.notice ? colors.warning : undefined },
       { text: 'y/N', color: colors.accent, bold: true },
     ];
-    if (syncPrompt.warning) segments.push({ text: `  ${syncPrompt.warning}`, color: colors.warning });
   } else if (editing) {
     const label = editing === 'filter' ? 'filter: ' : 'search: ';
     const hint = `   Enter keeps it ${glyphs.separator} Esc clears it`;
