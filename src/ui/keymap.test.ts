@@ -4,7 +4,7 @@ import { NO_KEY } from './keypress.js';
 import { KEYMAP, actionFor, bindingsFor, footerHints, type Mode } from './keymap.js';
 
 const key = (overrides: Partial<Key>): Key => ({ ...NO_KEY, ...overrides });
-const MODES: Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview', 'view'];
+const MODES: Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview', 'view', 'pane'];
 
 describe('the keymap', () => {
   it('Backspace goes back like Esc from the task table, the log and a message (0x7f arrives as delete in ink 6.8)', () => {
@@ -77,10 +77,20 @@ describe('the keymap', () => {
 
   it('marks back, help and quit as navigation on every screen that has them', () => {
     const navigation = (mode: Mode) => footerHints(mode).filter((h) => h.navigation).map((h) => `${h.keys} ${h.hint}`);
-    for (const mode of ['table', 'log', 'detail'] as const) expect(navigation(mode)).toEqual(['Esc back', '? help', 'q quit']);
+    for (const mode of ['table', 'log', 'detail', 'pane'] as const) expect(navigation(mode)).toEqual(['Esc back', '? help', 'q quit']);
     expect(navigation('overview')).toEqual(['? help', 'q quit']);
     expect(navigation('help')).toEqual(['Esc ? close', 'q quit']);
     expect(navigation('view')).toEqual(['Ctrl-c quit']);
+  });
+
+  it('i opens the details of the selected task or source, and Esc, Backspace or i close them', () => {
+    expect(actionFor('table', 'i', NO_KEY)).toBe('details');
+    expect(actionFor('overview', 'i', NO_KEY)).toBe('details');
+    for (const k of [key({ escape: true }), key({ backspace: true }), key({ delete: true })]) expect(actionFor('pane', '', k)).toBe('back');
+    expect(actionFor('pane', 'i', NO_KEY)).toBe('back');
+    expect(actionFor('pane', 'j', NO_KEY)).toBe('down');
+    expect(actionFor('pane', 'S', key({ shift: true }))).toBeUndefined();
+    expect(footerHints('table').map((h) => `${h.keys} ${h.hint}`)).toContain('i details');
   });
 
   it('names what p will do: pause while polling, resume while paused', () => {

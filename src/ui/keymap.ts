@@ -8,7 +8,8 @@ import { TEXT_KEYS } from './text-field.js';
  * Where keys are read: a screen, or a modal state that takes over the keyboard. `view`: stdin is not a terminal, so
  * no key reaches the app but Ctrl-C, which the terminal session reads from the controlling terminal.
  */
-export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview' | 'view';
+/** `pane`: the whole text of the selected row's verdict, error or problems (`i` in the overview and the task table). */
+export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview' | 'view' | 'pane';
 
 export type ActionId =
   | 'quit'
@@ -26,6 +27,7 @@ export type ActionId =
   | 'bottom'
   | 'open'
   | 'back'
+  | 'details'
   | 'filter'
   | 'sort'
   | 'problemsOnly'
@@ -74,9 +76,9 @@ const backspace = (_: string, key: Key) => key.backspace || key.delete;
 
 const BROWSE: readonly Mode[] = ['table', 'log', 'detail'];
 /** The monitor's screens and the all-sources overview: refresh, pause, help and quit work on all of them. */
-const SCREENS: readonly Mode[] = [...BROWSE, 'overview'];
-const SCROLLING: readonly Mode[] = ['table', 'log', 'detail', 'help', 'overview'];
-const EVERYWHERE: readonly Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview'];
+const SCREENS: readonly Mode[] = [...BROWSE, 'overview', 'pane'];
+const SCROLLING: readonly Mode[] = ['table', 'log', 'detail', 'help', 'overview', 'pane'];
+const EVERYWHERE: readonly Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview', 'pane'];
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Modal states first: they take over keys the screens also use.
@@ -100,6 +102,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: '/', match: plain('/'), action: 'filter', description: 'filter tasks by type, id or message text', hint: 'filter', modes: ['table'] },
   { keys: 's', match: plain('s'), action: 'sort', description: 'sort by start, status, duration, problems', hint: 'sort', modes: ['table'] },
   { keys: 'e', match: plain('e'), action: 'problemsOnly', description: 'show only tasks with problems or errors', hint: 'problems', modes: ['table'] },
+  { keys: 'i', match: plain('i'), action: 'details', description: "the selected task's problems and errors in full, with the verdict's whole reason", hint: 'details', modes: ['table'] },
   { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'clear the filter, or go back to the overview', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['table'] },
 
   { keys: 'Enter', match: enter, action: 'open', description: "show the selected message's attributes", hint: 'details', modes: ['log'] },
@@ -113,9 +116,11 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: '/', match: plain('/'), action: 'filter', description: 'filter sources by name, slug, verdict or error text', hint: 'filter', modes: ['overview'] },
   { keys: 's', match: plain('s'), action: 'sort', description: 'sort by name, verdict, last run, problems', hint: 'sort', modes: ['overview'] },
   { keys: 'd', match: plain('d'), action: 'setDefault', description: "save the selected source as this profile's default", hint: 'default', modes: ['overview'] },
+  { keys: 'i', match: plain('i'), action: 'details', description: "the selected source's verdict, error and problems in full", hint: 'details', modes: ['overview'] },
   { keys: 'Esc', match: escape, action: 'back', description: 'clear the filter', modes: ['overview'] },
 
   { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'back to the previous screen', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['log', 'detail'] },
+  { keys: 'Esc Backspace i', match: any(escape, backspace, plain('i')), action: 'back', description: 'close the details', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['pane'] },
 
   { keys: 'Esc ?', match: any(escape, plain('?')), action: 'back', description: 'close the help', hint: 'close', navigation: true, modes: ['help'] },
   { keys: 'S', match: plain('S'), action: 'sync', description: 'start a sync of this source now', hint: 'sync', modes: BROWSE },

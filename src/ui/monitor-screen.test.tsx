@@ -541,6 +541,39 @@ describe('long sentences', () => {
     expect(lines(frame)).toHaveLength(29);
   });
 
+  it('`i` opens the selected task\'s whole text: the verdict\'s reason, every problem, a traceback line by line; Esc closes', async () => {
+    const screen = renderScreen({ columns: 60, rows: 15 });
+    await press(screen.stdin, 'G', 'i');
+    let frame = await waitForFrame(screen.lastFrame, (f) => f.includes('membership page'));
+    expect(lines(frame)).toHaveLength(14);
+    expect(frame).toMatch(/^membership page \w+ \(error\) · 1 problem message · line…$/m);
+    expect(frame).toContain('Verdict: CRITICAL');
+    // The reason, wrapped between words, to its end.
+    const text = lines(frame).map((l) => l.trim()).join(' ');
+    expect(text).toContain('1 of 10 pages failed: ldap3.core.exceptions.LDAPSocketOpenError: socket connection error while opening: [Errno 111] Connection refused');
+    expect(frame).toContain('Esc back');
+    expect(frame).toContain('Traceback (most recent call last):');
+    await press(screen.stdin, 'G');
+    frame = await waitForFrame(screen.lastFrame, (f) => f.includes('successful = conn.bind()'));
+    expect(lines(frame).at(-3)).toBe('error while opening: [Errno 111] Connection refused');
+    expect(lines(frame)).toHaveLength(14);
+    for (const line of lines(frame)) expect(widthOf(line)).toBeLessThanOrEqual(60);
+    await press(screen.stdin, ESC);
+    frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
+    expect(selectedRow(frame)).toContain('membership');
+  });
+
+  it('the pane says when a task has no problems, and `?` there lists how to close it', async () => {
+    const screen = renderScreen();
+    await press(screen.stdin, 'i');
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('No problem messages'));
+    expect(frame).toContain('Its last message: Synced 50 objects.');
+    expect(frame).toContain('Esc back');
+    await press(screen.stdin, '?');
+    const help = await waitForFrame(screen.lastFrame, (f) => f.includes('Keys on this screen'));
+    expect(help).toContain('close the details');
+  });
+
   it('takes no row a long task list needs on a small terminal: the frame stays 14 rows at 60x15', async () => {
     const screen = renderScreen({ columns: 60, rows: 15 });
     const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 10'));
@@ -597,6 +630,7 @@ describe('fitting the terminal', () => {
     ['log wrapped', ['G', ENTER, 'w']],
     ['message', ['G', ENTER, ENTER]],
     ['help', ['?']],
+    ['details', ['G', 'i']],
     ['confirm', ['S']],
   ];
   for (const columns of [MIN_COLUMNS, 80, 120]) {

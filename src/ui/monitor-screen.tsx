@@ -3,10 +3,10 @@
 // tests drive it with fixed data, and the overview can host it with `onBack`.
 import { Box } from 'ink';
 import { useCallback, useMemo, useReducer, useRef } from 'react';
-import { taskLabel } from '../domain/model.js';
 import type { RunState } from '../domain/run-state.js';
 import { syncPrompt } from '../domain/sync-prompt.js';
 import type { TaskView } from '../domain/verdict.js';
+import { DetailPane, paneLines } from './components/DetailPane.js';
 import { Footer } from './components/Footer.js';
 import { Header, headerContent, headerExtraLines, type HeaderProps } from './components/Header.js';
 import { HelpOverlay, helpRows } from './components/HelpOverlay.js';
@@ -22,11 +22,13 @@ import { useNow } from './hooks/use-now.js';
 import { useNotices } from './notices-context.js';
 import { useTheme } from './theme-context.js';
 import { ACTION_MOTIONS, type ActionId, type Mode } from './keymap.js';
+import { describeConnection } from './connection.js';
 import { computeLayout } from './layout.js';
 import { createLogLines, searchMatches, visibleMessages } from './log-rows.js';
 import { initialScreenState, screenReducer, selectedIndex, type ScreenState } from './screen-state.js';
 import { positionOf, scrollWindow } from './scroll.js';
-import { filterTasks, sortTasks, taskStatus } from './task-rows.js';
+import { taskDetails, taskTitle } from './task-details.js';
+import { filterTasks, sortTasks } from './task-rows.js';
 import type { TextEdit } from './text-field.js';
 
 export interface MonitorScreenProps {
@@ -145,6 +147,11 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const helpCount = helpRows(underHelp).length;
   const bodyAndSummary = layout.summaryHeight + layout.bodyHeight;
 
+  // The selected task's whole text (`i`), live: it follows the data as the table does.
+  const connectionError = describeConnection(snapshot, now, props.intervalMs).error;
+  const pane = state.screen === 'pane' ? taskDetails(tableRows[selected] ?? null, assessment?.verdict ?? null, connectionError, theme.colors) : null;
+  const paneCount = pane ? paneLines(pane.blocks, width).length : 0;
+
   const onAction = useCallback(
     (action: ActionId, current: Mode): Mode => {
       if (current !== 'confirm') dispatch({ type: 'status/clear' });
@@ -154,6 +161,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
         else if (current === 'log') dispatch({ type: 'log/move', motion, visible, height: logRowsHeight, heightOf: lines.heightOf });
         else if (current === 'detail') dispatch({ type: 'detail/move', motion, count: detailCount, height: layout.bodyHeight - 1 });
         else if (current === 'help') dispatch({ type: 'help/move', motion, count: helpCount, height: bodyAndSummary - 1 });
+        else if (current === 'pane') dispatch({ type: 'pane/move', motion, count: paneCount, height: bodyAndSummary - 1 });
         return current;
       }
       switch (action) {
@@ -212,6 +220,9 @@ export function MonitorScreen(props: MonitorScreenProps) {
             return 'detail';
           }
           return current;
+        case 'details':
+          dispatch({ type: 'pane/open' });
+          return 'pane';
         case 'filter':
           dispatch({ type: 'edit/start', target: 'filter' });
           return 'edit';
@@ -246,7 +257,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
           return current;
       }
     },
-    [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, search],
+    [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, paneCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, search],
   );
   const onEdit = useCallback((edit: TextEdit) => dispatch({ type: 'edit/key', edit }), []);
   useKeymapInput(mode, { onAction, onEdit }, props.interactive && !layout.tooSmall);
@@ -270,13 +281,12 @@ export function MonitorScreen(props: MonitorScreenProps) {
         top={Math.min(state.detail.top, Math.max(0, detailCount - (layout.bodyHeight - 1)))}
       />
     );
-  } else if (state.screen !== 'table' && logView) {
-    const { task } = logView;
+  } else if ((state.screen === 'log' || state.screen === 'detail') && logView) {
     body = (
       <MessageLog
         width={width}
         height={layout.bodyHeight}
-        title={`${taskLabel(task)} (${taskStatus(logView)})${gone ? ', no longer on the server' : ''}`}
+        title={`${taskTitle(logView)}${gone ? ', no longer on the server' : ''}`}
         messages={messages}
         visible={visible}
         cursor={logCursor}
@@ -311,6 +321,8 @@ export function MonitorScreen(props: MonitorScreenProps) {
       <Header width={width} height={layout.headerHeight} {...headerProps} />
       {state.help ? (
         <HelpOverlay width={width} height={bodyAndSummary} mode={underHelp} top={state.help.top} />
+      ) : pane && state.pane ? (
+        <DetailPane width={width} height={bodyAndSummary} title={pane.title} blocks={pane.blocks} top={state.pane.top} />
       ) : (
         <>
           <RunSummary

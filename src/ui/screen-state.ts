@@ -10,7 +10,8 @@ export type SortKey = (typeof SORT_KEYS)[number];
 export const MIN_LEVELS = ['all', 'info', 'warning', 'error'] as const;
 export type MinLevel = (typeof MIN_LEVELS)[number];
 
-export type Screen = 'table' | 'log' | 'detail';
+/** `pane`: the selected task's whole text (`i`), over the table. */
+export type Screen = 'table' | 'log' | 'detail' | 'pane';
 
 export interface TableState {
   /** The selected task's id: selection follows the task when rows move (new data, sort, filter). */
@@ -45,6 +46,8 @@ export interface ScreenState {
   table: TableState;
   log: LogState | null;
   detail: DetailState | null;
+  /** The detail pane's scroll position, while it is open. */
+  pane: { top: number } | null;
   /** What the keyboard is typing into, if anything. */
   editing: 'filter' | 'search' | null;
   /** Where the cursor is in the text being typed. */
@@ -79,6 +82,8 @@ export type ScreenAction =
   /** Opens the message under the log's cursor. */
   | { type: 'detail/open'; visible: readonly number[] }
   | { type: 'detail/move'; motion: Motion; count: number; height: number }
+  | { type: 'pane/open' }
+  | { type: 'pane/move'; motion: Motion; count: number; height: number }
   | { type: 'back' }
   | { type: 'edit/start'; target: 'filter' | 'search' }
   /** Typing, moving the cursor, deleting: one key's edit of the text being typed. */
@@ -98,6 +103,7 @@ export function initialScreenState(): ScreenState {
     table: { selectedId: null, cursor: 0, top: 0, sort: 'start', filter: '', problemsOnly: false },
     log: null,
     detail: null,
+    pane: null,
     editing: null,
     editCursor: 0,
     help: null,
@@ -207,7 +213,12 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       const top = clamp(movePosition(state.detail.top, action.motion, action.count, action.height), 0, maxTop);
       return { ...state, detail: { ...state.detail, top } };
     }
+    case 'pane/open':
+      return state.screen === 'table' ? { ...state, screen: 'pane', pane: { top: 0 } } : state;
+    case 'pane/move':
+      return state.pane ? { ...state, pane: { top: scrollTop(state.pane.top, action.motion, action.count, action.height) } } : state;
     case 'back':
+      if (state.screen === 'pane') return { ...state, screen: 'table', pane: null };
       if (state.screen === 'detail') return { ...state, screen: 'log', detail: null };
       if (state.screen === 'log') return { ...state, screen: 'table' };
       return state.table.filter === '' ? state : { ...state, table: { ...state.table, filter: '' } };

@@ -22,7 +22,7 @@ describe('Footer', () => {
   });
 
   it('at 100 columns shows the task table keys that fit, in keymap order, with navigation last', () => {
-    expect(footer(100)).toBe('j/k move  Enter log  / filter  s sort  e problems  S sync  r refresh  Esc back  ? help  q quit');
+    expect(footer(100)).toBe('j/k move  Enter log  / filter  s sort  e problems  i details  S sync  Esc back  ? help  q quit');
   });
 
   it.each<[Mode, number]>([

@@ -3,6 +3,7 @@
 // go through useOverviewKeys.
 import { Box } from 'ink';
 import { useEffect, useMemo, type Dispatch } from 'react';
+import { DetailPane, paneLines } from '../components/DetailPane.js';
 import { Footer } from '../components/Footer.js';
 import { HelpOverlay, helpRows } from '../components/HelpOverlay.js';
 import { StatusLine } from '../components/StatusLine.js';
@@ -10,9 +11,11 @@ import { TooSmall } from '../components/TooSmall.js';
 import { useNow } from '../hooks/use-now.js';
 import { computeLayout, HEADER_HEIGHT } from '../layout.js';
 import { scrollWindow } from '../scroll.js';
+import { useTheme } from '../theme-context.js';
 import { OverviewHeader } from './components/OverviewHeader.js';
 import { SourceTable } from './components/SourceTable.js';
 import { overviewMode, selectedPosition, type OverviewAction, type OverviewState, type StatusTone } from './overview-state.js';
+import { sourceDetails } from './source-details.js';
 import { countRows, filterRows, rowText, sortRows } from './source-rows.js';
 import type { OverviewControls, OverviewData } from './use-overview-data.js';
 import { useOverviewKeys } from './use-overview-keys.js';
@@ -53,13 +56,26 @@ export function OverviewScreen(props: OverviewScreenProps) {
   const counts = useMemo(() => countRows(data.rows), [data.rows]);
   const mode = overviewMode(state);
 
+  // Countdowns and ages tick where one is shown: each row's last run, a failing connection or a stale source.
+  const failing = data.connection.phase === 'retrying' || data.connection.phase === 'stale';
+  const ticking = data.rows.some((r) => r.runStart !== null) || failing || data.rows.some((r) => r.error !== null && r.phase === 'stale');
+  const now = useNow(ticking, 1000, props.now);
+
+  // The selected source's whole text (`i`), live.
+  const { colors } = useTheme();
+  const pane = state.pane ? sourceDetails(shown[selected] ?? null, now, colors) : null;
+  const paneCount = pane ? paneLines(pane.blocks, width).length : 0;
+
   useOverviewKeys({
     mode,
     dispatch,
     slugs,
     rowsHeight,
-    helpCount: helpRows('overview').length,
+    helpCount: helpRows(state.pane ? 'pane' : 'overview').length,
     helpHeight: tableHeight - 1,
+    paneCount,
+    paneHeight: tableHeight - 1,
+    paneOpen: state.pane !== null,
     controls: props.controls,
     onQuit: props.onQuit,
     active: props.interactive && !layout.tooSmall,
@@ -73,11 +89,6 @@ export function OverviewScreen(props: OverviewScreenProps) {
     if (request.kind === 'open') onOpen(request.slug);
     else dispatch({ type: 'status', ...onSetDefault(request.slug) });
   }, [request, dispatch, onOpen, onSetDefault]);
-
-  // Countdowns and ages tick where one is shown: each row's last run, a failing connection or a stale source.
-  const failing = data.connection.phase === 'retrying' || data.connection.phase === 'stale';
-  const ticking = data.rows.some((r) => r.runStart !== null) || failing || data.rows.some((r) => r.error !== null && r.phase === 'stale');
-  const now = useNow(ticking, 1000, props.now);
 
   if (layout.tooSmall) {
     return (
@@ -114,7 +125,9 @@ export function OverviewScreen(props: OverviewScreenProps) {
         now={now}
       />
       {state.help ? (
-        <HelpOverlay width={width} height={tableHeight} mode="overview" top={state.help.top} />
+        <HelpOverlay width={width} height={tableHeight} mode={state.pane ? 'pane' : 'overview'} top={state.help.top} />
+      ) : pane && state.pane ? (
+        <DetailPane width={width} height={tableHeight} title={pane.title} blocks={pane.blocks} top={state.pane.top} />
       ) : (
         <SourceTable
           width={width}

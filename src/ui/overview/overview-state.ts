@@ -19,6 +19,8 @@ export interface OverviewState {
   /** Where the cursor is in the filter while it is typed. */
   editCursor: number;
   help: { top: number } | null;
+  /** The selected source's details (`i`): their scroll position, while open. */
+  pane: { top: number } | null;
   status: { text: string; tone: StatusTone } | null;
   /**
    * Enter or `d` on the selected source, resolved here against the latest state (keys can arrive before the frame
@@ -40,19 +42,23 @@ export type OverviewAction =
   | { type: 'clearFilter' }
   | { type: 'help/toggle' }
   | { type: 'help/move'; motion: Motion; count: number; height: number }
+  | { type: 'pane/open'; slugs: readonly string[] }
+  | { type: 'pane/close' }
+  | { type: 'pane/move'; motion: Motion; count: number; height: number }
   | { type: 'status'; text: string; tone: StatusTone }
   | { type: 'status/clear' }
   | { type: 'request'; kind: 'open' | 'setDefault'; slugs: readonly string[] }
   | { type: 'request/done' };
 
 export function initialOverviewState(selectedSlug: string | null = null): OverviewState {
-  return { selectedSlug, cursor: 0, top: 0, sort: 'name', filter: '', editing: false, editCursor: 0, help: null, status: null, request: null };
+  return { selectedSlug, cursor: 0, top: 0, sort: 'name', filter: '', editing: false, editCursor: 0, help: null, pane: null, status: null, request: null };
 }
 
-/** Where the keyboard is: typing a filter, reading the help, or on the source table. */
+/** Where the keyboard is: typing a filter, reading the help, reading a source's details, or on the source table. */
 export function overviewMode(state: OverviewState): Mode {
   if (state.editing) return 'edit';
   if (state.help) return 'help';
+  if (state.pane) return 'pane';
   return 'overview';
 }
 
@@ -105,6 +111,12 @@ export function overviewReducer(state: OverviewState, action: OverviewAction): O
       return { ...state, help: state.help ? null : { top: 0 } };
     case 'help/move':
       return state.help ? { ...state, help: { top: scrollTop(state.help.top, action.motion, action.count, action.height) } } : state;
+    case 'pane/open':
+      return action.slugs.length === 0 ? state : { ...state, pane: { top: 0 } };
+    case 'pane/close':
+      return state.pane ? { ...state, pane: null } : state;
+    case 'pane/move':
+      return state.pane ? { ...state, pane: { top: scrollTop(state.pane.top, action.motion, action.count, action.height) } } : state;
     case 'status':
       return { ...state, status: { text: action.text, tone: action.tone } };
     case 'status/clear':

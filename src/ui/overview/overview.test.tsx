@@ -251,7 +251,7 @@ describe('the overview', () => {
   it('shows the keys of the overview with ?', async () => {
     const app = renderApp(fakeApi(fleet()));
     await waitForFrame(app.frame, allRead);
-    expect(app.frame()).toMatch(/Enter open {2}\/ filter {2}s sort {2}d default {2}r refresh {2}p pause/);
+    expect(app.frame()).toMatch(/Enter open {2}\/ filter {2}s sort {2}d default {2}i details {2}r refresh {2}p pause/);
     await press(app.stdin, '?');
     expect(app.frame()).toMatch(/d {15}save the selected source as this profile's default/);
     await press(app.stdin, ESC);
@@ -309,6 +309,29 @@ describe('the overview', () => {
     expect(body).toBe(`The list of LDAP sources could not be read: ${sentence}`);
     for (const l of frame.split('\n')) expect(widthOf(l)).toBeLessThanOrEqual(80);
     expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    app.unmount();
+  });
+
+  it("i opens the selected source's whole text (verdict, error, LDAP server), within the frame; Esc closes it", async () => {
+    const app = renderApp(fakeApi(fleet()), { columns: 60, rows: 15 });
+    await waitForFrame(app.frame, (f) => /Lab LDAP/.test(f) && !/CHECKING/.test(f));
+    await press(app.stdin, 'G', 'i');
+    let frame = await waitForFrame(app.frame, (f) => /Esc closes/.test(f));
+    expect(frame.split('\n').length).toBeLessThanOrEqual(14);
+    for (const l of frame.split('\n')) expect(widthOf(l)).toBeLessThanOrEqual(60);
+    expect(frame).toMatch(/^Lab LDAP \(ldap-down\)/m);
+    expect(frame).toContain('Verdict: CRITICAL');
+    expect(frame).toMatch(/Esc back/);
+    const pane = frame.split('\n').slice(4, -2).join(' ');
+    expect(pane).toContain('LDAP server ldap.lab.example.org unreachable: socket connection error while opening: [Errno 111] Connection refused');
+
+    await press(app.stdin, ESC, 'g', 'i');
+    frame = await waitForFrame(app.frame, (f) => /^Behind the proxy \(proxied\)/m.test(f));
+    const text = frame.split('\n').join(' ');
+    expect(text).toContain('Verdict: FAILING');
+    expect(text).toMatch(/ldap-proxy\.example\.com is unreachable: connection refused\. Is the URL right and the server up\?/);
+    await press(app.stdin, ESC);
+    await waitForFrame(app.frame, (f) => /LDAP sources 5/.test(f));
     app.unmount();
   });
 

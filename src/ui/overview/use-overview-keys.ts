@@ -16,6 +16,10 @@ export interface OverviewKeyOptions {
   rowsHeight: number;
   helpCount: number;
   helpHeight: number;
+  /** The details pane's lines and the rows that show them. */
+  paneCount: number;
+  paneHeight: number;
+  paneOpen: boolean;
   controls: OverviewControls;
   onQuit: () => void;
   active: boolean;
@@ -29,6 +33,7 @@ export function useOverviewKeys(o: OverviewKeyOptions): void {
     if (motion) {
       if (current === 'overview') dispatch({ type: 'move', motion, slugs: o.slugs, height: o.rowsHeight });
       else if (current === 'help') dispatch({ type: 'help/move', motion, count: o.helpCount, height: o.helpHeight });
+      else if (current === 'pane') dispatch({ type: 'pane/move', motion, count: o.paneCount, height: o.paneHeight });
       return current;
     }
     switch (action) {
@@ -56,9 +61,16 @@ export function useOverviewKeys(o: OverviewKeyOptions): void {
       case 'sort':
         dispatch({ type: 'sort' });
         return current;
+      case 'details':
+        dispatch({ type: 'pane/open', slugs: o.slugs });
+        return o.slugs.length > 0 ? 'pane' : current;
       case 'back':
         if (current === 'help') {
           dispatch({ type: 'help/toggle' });
+          return o.paneOpen ? 'pane' : 'overview';
+        }
+        if (current === 'pane') {
+          dispatch({ type: 'pane/close' });
           return 'overview';
         }
         dispatch({ type: 'clearFilter' });
