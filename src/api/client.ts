@@ -16,6 +16,7 @@ import { parseServerUrl } from './url.js';
 import { defaultUserAgent } from './user-agent.js';
 import { serverLine } from './server-text.js';
 import { sharedRead } from './shared-read.js';
+import { createStatusADecoder } from './status-a-slices.js';
 import { failShape, parseAnswer, type Answer } from './validate.js';
 
 export const PERMISSIONS = {
@@ -105,15 +106,22 @@ export function createClient(options: ClientOptions): AuthentikApi {
    * tells the poller that nothing changed without comparing the two.
    */
   const lastAnswers = new Map<string, { fingerprint: string; decode: Decode<unknown>; value: unknown }>();
-  function decoded<T>(call: Call, raw: RawAnswer, decode: Decode<T>): T {
+  function decoded<T>(call: Call, raw: RawAnswer, decode: Decode<T>, fromBytes?: (bytes: Uint8Array) => T | undefined): T {
     const key = `${call.path} ${JSON.stringify(call.query ?? {})}`;
     const last = lastAnswers.get(key);
     if (last !== undefined && last.fingerprint === raw.fingerprint && last.decode === decode) return last.value as T;
     lastAnswers.delete(key); // the old value is not kept alive while the new one is decoded
-    const value = decode(raw.json(), shown(call.path));
+    const bytes = fromBytes === undefined ? null : raw.bytes();
+    const value = (bytes === null ? undefined : fromBytes?.(bytes)) ?? decode(raw.json(), shown(call.path));
     lastAnswers.set(key, { fingerprint: raw.fingerprint, decode: decode as Decode<unknown>, value });
     return value;
   }
+  const statusADecoderBySlug = new Map<string, ReturnType<typeof createStatusADecoder>>();
+  const statusADecoders = (slug: string) => {
+    let decoder = statusADecoderBySlug.get(slug);
+    if (decoder === undefined) statusADecoderBySlug.set(slug, (decoder = createStatusADecoder()));
+    return decoder;
+  };
   const readDecoded = async <T>(call: Call, signal: AbortSignal | undefined, decode: Decode<T>): Promise<T> =>
     decoded(call, await transport.raw(call, signal), decode);
 
@@ -191,7 +199,8 @@ export function createClient(options: ClientOptions): AuthentikApi {
     const raw = await transport.raw(call, signal);
     const generation = fromVersion ?? generationFromShape(raw.json());
     knownGeneration = generation;
-    if (generation === 'A') return decoded(call, raw, decodeStatusA);
+    // A changed answer is decoded task by task: only the tasks whose bytes changed are parsed again.
+    if (generation === 'A') return decoded(call, raw, decodeStatusA, statusADecoders(slug).decode);
     const status = decoded(call, raw, decodeStatusB);
     return syncStatusB(status, await detailB(slug, opts));
   }

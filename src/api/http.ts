@@ -53,6 +53,11 @@ export interface RawAnswer {
   fingerprint: string;
   /** Parsed JSON, or `undefined` for an empty body; an ApiError when it is not JSON. */
   json(): unknown;
+  /**
+   * The body's bytes, for a decoder that reads them piece by piece (see status-a-slices.ts); null when the server
+   * called it HTML, which only json() reports properly.
+   */
+  bytes(): Uint8Array | null;
 }
 
 /** undici is loaded by the first request, so commands that never ask the server do not load it. */
@@ -153,7 +158,11 @@ export function createTransport(options: TransportOptions): Transport {
       }
       const answer = body;
       let parsed: { value: unknown } | undefined;
-      return { fingerprint: answer.fingerprint, json: () => (parsed ??= { value: parseJsonBody(answer.text, contentType, context) }).value };
+      return {
+        fingerprint: answer.fingerprint,
+        json: () => (parsed ??= { value: parseJsonBody(answer.text, contentType, context) }).value,
+        bytes: () => (contentType !== null && HTML_TYPE.test(contentType) ? null : answer.bytes),
+      };
     } catch (error) {
       // Anything unforeseen must still not escape with request options (and so the token) attached.
       if (error instanceof ApiError) throw error;
@@ -190,8 +199,11 @@ const TOO_LARGE = Symbol('too large');
 
 interface Body {
   readonly text: string;
+  readonly bytes: Uint8Array;
   readonly fingerprint: string;
 }
+
+const HTML_TYPE = /\bx?html\b/i;
 
 /**
  * The body as text, at most `limit` bytes. Over the limit: TOO_LARGE when `strict`, else the text cut at the limit.
@@ -209,7 +221,7 @@ async function readBody(
     return TOO_LARGE;
   }
   const stream = response.body;
-  if (stream === null) return { text: '', fingerprint: '0:' };
+  if (stream === null) return { text: '', bytes: new Uint8Array(0), fingerprint: '0:' };
   const reader = stream.getReader();
   const hash = createHash('sha1');
   const chunks: Uint8Array[] = [];
@@ -231,10 +243,17 @@ async function readBody(
   // Decoded only when read: an unchanged answer is never turned into text. One decode of the whole body, not one
   // per chunk: it is several times faster, and builds one string instead of a rope of thousands.
   let text: string | undefined;
+  let bytes: Uint8Array | undefined;
+  const joined = () => (bytes ??= chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks));
   return {
     fingerprint,
+    get bytes() {
+      return text === undefined ? joined() : Buffer.from(text);
+    },
     get text() {
-      text ??= new TextDecoder().decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+      // The bytes are let go once decoded: one copy of a large body at a time.
+      text ??= new TextDecoder().decode(joined());
+      bytes = undefined;
       chunks.length = 0;
       return text;
     },
