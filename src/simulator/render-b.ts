@@ -73,7 +73,7 @@ function pageLog(uid: string, message: PageMessage, at: Date, offsetMicros: numb
   return log(at, eventText(message), uid, level, {}, offsetMicros);
 }
 
-interface TaskBase {
+export interface TaskBase {
   messageId: string;
   actorName: string;
   state: string;
@@ -86,7 +86,7 @@ interface TaskBase {
   previousLogs?: () => LogEvent[];
 }
 
-function taskRow(f: Features, scheduleId: string, t: TaskBase): TaskRow {
+export function taskRow(f: Features, scheduleId: string, t: TaskBase): TaskRow {
   return {
     messageId: t.messageId,
     scheduleId,

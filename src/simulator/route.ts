@@ -18,4 +18,6 @@ export type Handler = (ctx: RouteContext, params: string[]) => Reply;
 export interface Route {
   pattern: RegExp;
   methods: Partial<Record<string, Handler>>;
+  /** the route exists only on the versions this admits (Django's 404 page elsewhere) */
+  when?: ((f: Features) => boolean) | undefined;
 }

@@ -4,6 +4,7 @@ import { authenticate, djangoNotFound, invalidJsonBody, methodNotAllowed, type R
 import type { Route, RouteContext } from './route.js';
 import { ROUTES_A } from './routes-a.js';
 import { ROUTES_B } from './routes-b.js';
+import { deniedByLicense } from './kinds/routes.js';
 
 const API_PREFIX = '/api/v3';
 
@@ -30,7 +31,9 @@ export function dispatch(call: IncomingCall, token: string, context: Omit<RouteC
   const path = pathname.slice(API_PREFIX.length);
   for (const route of routes) {
     const match = route.pattern.exec(path);
-    if (!match) continue;
+    if (!match || (route.when && !route.when(context.features))) continue;
+    const refused = deniedByLicense(context.state.license, call.method, path);
+    if (refused) return refused;
     const denied = authenticate(call.authorization, token);
     if (denied) return denied;
     const handler = route.methods[call.method];

@@ -7,6 +7,7 @@ import { systemTask } from './render-a.js';
 import type { Route, RouteContext } from './route.js';
 import { COMMON_ROUTES, STATUS_PATTERN, withSource } from './routes-common.js';
 import { SOURCES } from './sources.js';
+import { KIND_ROUTES_A } from './kinds/routes.js';
 
 function statusA(ctx: RouteContext, [slug]: string[]) {
   return withSource(ctx, slug, (source) => {
@@ -35,4 +36,4 @@ function unordered<T>(items: T[], seed: string): T[] {
   return shuffled;
 }
 
-export const ROUTES_A: Route[] = [...COMMON_ROUTES, { pattern: STATUS_PATTERN, methods: { GET: statusA } }];
+export const ROUTES_A: Route[] = [...COMMON_ROUTES, { pattern: STATUS_PATTERN, methods: { GET: statusA } }, ...KIND_ROUTES_A];

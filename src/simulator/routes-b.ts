@@ -10,6 +10,8 @@ import { COMMON_ROUTES, STATUS_PATTERN, withSource } from './routes-common.js';
 import { allSchedules } from './schedules.js';
 import { SOURCES } from './sources.js';
 import { isoMicro } from './time.js';
+import { KIND_OBJECTS } from './kinds/catalog.js';
+import { KIND_ROUTES_B, kindTaskRows, objectsOn, triggerByKey } from './kinds/routes.js';
 
 const UUID = '([0-9a-fA-F-]{36})';
 
@@ -61,14 +63,19 @@ function sendSchedule(ctx: RouteContext, [id]: string[]) {
   const row = allSchedules(ctx.state).find((s) => s.id === id);
   if (!row) return notFound(ctx.features, 'Schedule');
   if (row.syncSlug) ctx.state.trigger(row.syncSlug);
+  if (row.kindKey) triggerByKey(ctx, row.kindKey);
   return json(200, {});
 }
 
-/** The tasks of every ldap_sync schedule, or of the one whose id is given. */
+/** The tasks of every sync schedule (LDAP, Kerberos, providers), or of the one whose id is given. */
 function allTasks(ctx: RouteContext, scheduleId: string | null = null): TaskRow[] {
-  return SOURCES.filter((source) => scheduleId === null || source.scheduleId === scheduleId).flatMap((source) =>
+  const ldap = SOURCES.filter((source) => scheduleId === null || source.scheduleId === scheduleId).flatMap((source) =>
     ctx.state.runs(source.slug).flatMap((run) => runTaskRows(ctx.features, source.slug, source.scheduleId, run, ctx.now)),
   );
+  const kinds = KIND_OBJECTS.filter((o) => (scheduleId === null || o.scheduleId === scheduleId) && objectsOn(ctx, o.kind).includes(o)).flatMap((o) =>
+    kindTaskRows(ctx, o),
+  );
+  return [...ldap, ...kinds];
 }
 
 function listTasks(ctx: RouteContext) {
@@ -104,4 +111,5 @@ export const ROUTES_B: Route[] = [
   { pattern: new RegExp(`^/tasks/schedules/${UUID}/send/$`), methods: { POST: sendSchedule } },
   { pattern: /^\/tasks\/tasks\/$/, methods: { GET: listTasks } },
   { pattern: new RegExp(`^/tasks/tasks/${UUID}/$`), methods: { GET: getTask } },
+  ...KIND_ROUTES_B,
 ];

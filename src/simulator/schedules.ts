@@ -4,12 +4,15 @@
 import { ACTOR_SYNC, parentStatus } from './render-b.js';
 import type { SimulatorState } from './state.js';
 import { SOURCES, type SourceFixture } from './sources.js';
+import { allKindSchedules } from './kinds/routes.js';
 import { MINUTE, floorMinute, addMs, isoMicro, nextRunEveryHours } from './time.js';
 
 export interface ScheduleRow {
   id: string;
   /** the LDAP source whose ldap_sync schedule this is (triggers a run when sent) */
   syncSlug: string | null;
+  /** `scim/3`, `kerberos/corp-krb`: the other kinds' sync schedules (trigger a run when sent) */
+  kindKey?: string | null;
   body: Record<string, unknown>;
 }
 
@@ -81,6 +84,7 @@ function globalSchedule(state: SimulatorState, id: string, actor: string, minute
 export function allSchedules(state: SimulatorState): ScheduleRow[] {
   return [
     ...SOURCES.flatMap((source) => sourceSchedules(state, source)),
+    ...allKindSchedules({ state, features: state.features, now: state.now() }).map((row) => ({ ...row, syncSlug: null })),
     globalSchedule(state, '3c8e2a71-5d90-4f6b-a1e4-7b2d9c0f8e35', 'authentik.blueprints.v1.tasks.blueprints_discovery', 38, 'Find blueprints and check if they need to be created in the database'),
     globalSchedule(state, 'e9a4c1d7-2f65-4b08-93de-5a1c7f0b4d26', 'authentik.outposts.tasks.outpost_controller_all', 3, 'Update all outposts'),
   ];

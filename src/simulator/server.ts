@@ -33,9 +33,14 @@ const MAX_LOGGED_REQUESTS = 2000;
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const generation = opts.generation ?? 'A';
   const f = features(generation, opts.version ?? DEFAULT_VERSION[generation]);
-  const now = opts.now ?? (() => new Date());
+  const base = opts.now ?? (() => new Date());
+  const speed = opts.speed ?? 1;
+  const origin = base().getTime();
+  let offset = 0;
+  // The simulator's clock: the given one (real time by default), sped up, plus what `advance` added.
+  const now = () => new Date(origin + (base().getTime() - origin) * speed + offset);
   const token = opts.token ?? DEMO_TOKEN;
-  const state = new SimulatorState(f, now, opts.permissions ?? 'superuser', opts.scenario ?? 'healthy');
+  const state = new SimulatorState(f, now, opts.permissions ?? 'superuser', opts.scenario ?? 'healthy', opts.license ?? 'valid');
   const faults = new FaultInjector();
   const requests: LoggedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -83,6 +88,13 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setFault: (fault) => faults.set(fault),
     setPermissions: (p) => {
       state.permissions = p;
+    },
+    setLicense: (status) => {
+      state.license = status;
+    },
+    now,
+    advance: (ms) => {
+      offset += ms;
     },
     requests,
     close: () =>

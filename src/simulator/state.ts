@@ -7,6 +7,8 @@ import { SOURCES, findSource } from './sources.js';
 import { DAY, HOUR, MINUTE, addMs } from './time.js';
 import type { Permissions, ScenarioName } from './types.js';
 import type { Features } from './version.js';
+import { KindsState } from './kinds/state.js';
+import type { LicenseStatus } from './types.js';
 
 export class SimulatorState {
   private scenario!: Scenario;
@@ -16,13 +18,17 @@ export class SimulatorState {
   private fixedRuns = new Map<string, Run[]>();
   private triggered = new Map<string, Run[]>();
   private triggerRng = new Prng('triggers');
+  /** the Kerberos sources and outgoing providers */
+  readonly kinds: KindsState;
 
   constructor(
     readonly features: Features,
     readonly now: () => Date,
     public permissions: Permissions,
     scenario: ScenarioName,
+    public license: LicenseStatus = 'valid',
   ) {
+    this.kinds = new KindsState(now);
     this.setScenario(scenario);
   }
 
@@ -30,6 +36,7 @@ export class SimulatorState {
     this.epoch = this.now();
     this.scenarioName = name;
     this.scenario = createScenario(name, this.epoch);
+    this.kinds.reset(name, this.epoch);
     this.triggered.clear();
     this.fixedRuns.clear();
     for (const source of SOURCES) {

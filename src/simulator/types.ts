@@ -1,6 +1,6 @@
 // Public types of the simulated authentik.
 
-export const SCENARIO_NAMES = ['healthy', 'problems', 'errors', 'running', 'empty', 'lively', 'hostile', 'big'] as const;
+export const SCENARIO_NAMES = ['healthy', 'problems', 'errors', 'running', 'empty', 'lively', 'hostile', 'big', 'week'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** Limits a fault to requests whose path (query included) contains `path`, and/or to the next matching request. */
@@ -22,6 +22,9 @@ export type Fault = FaultScope &
 
 export type Permissions = string[] | 'superuser';
 
+/** The enterprise licence's state, as `/enterprise/license/summary/` reports it. */
+export type LicenseStatus = 'valid' | 'expired' | 'unlicensed' | 'read_only';
+
 export interface SimulatorOptions {
   /** default 'A' */
   generation?: 'A' | 'B';
@@ -31,8 +34,16 @@ export interface SimulatorOptions {
   token?: string;
   /** default 'healthy' */
   scenario?: ScenarioName;
-  /** the simulator's clock (default: real time) */
+  /** the simulator's clock (default: real time); `Simulator.advance` moves it on */
   now?: () => Date;
+  /** how many times faster than `now` the simulator's clock runs (default 1), e.g. 720: a week in 14 minutes */
+  speed?: number;
+  /**
+   * the enterprise licence (default 'valid'): 'expired' keeps Google Workspace and Entra providers readable and
+   * syncing but refuses saving them (so A's PATCH trigger); 'unlicensed' has none of them; 'read_only' refuses
+   * every write (400 denied_license)
+   */
+  license?: LicenseStatus;
   /** what /core/users/me/ reports and what the token may see (default superuser) */
   permissions?: Permissions;
   /** default 0 (ephemeral) */
@@ -54,6 +65,14 @@ export interface Simulator {
   /** Applies to every request until cleared, or to the next matching one with `once: true`. */
   setFault(fault: Fault | null): void;
   setPermissions(p: Permissions): void;
+  setLicense(status: LicenseStatus): void;
+  /** The simulator's clock now. */
+  now(): Date;
+  /**
+   * Moves the simulator's clock on by `ms` (scheduled runs happen in between: in the `week` scenario, advancing
+   * 2 h at a time plays one LDAP run per step; generation A shows only what the latest run left).
+   */
+  advance(ms: number): void;
   /** The most recent requests (at most 2000), oldest first. */
   requests: LoggedRequest[];
   /** Closes promptly, destroying hung and keep-alive connections. */

@@ -19,20 +19,22 @@ export interface Features {
   doneBug: boolean;
   /** 2026.8+: pages blocked on others are `waiting_for_dependencies` */
   waitingForDependencies: boolean;
+  /** 2024.10+: the Kerberos source exists */
+  kerberos: boolean;
 }
 
 export const DEFAULT_VERSION: Record<Generation, string> = { A: '2024.8.3', B: '2026.8.3' };
 export const MAX_PAGE_SIZE = 100;
 
 /** `2025.10.4` → comparable number 2025_10 (patch ignored: nothing here changes within a minor). */
-function minor(version: string): number {
+export function minorOf(version: string): number {
   const [year, month] = version.split('.').map((part) => Number.parseInt(part, 10));
   if (!year || month === undefined || Number.isNaN(month)) throw new Error(`not an authentik version: ${version}`);
   return year * 100 + month;
 }
 
 export function features(generation: Generation, version: string): Features {
-  const v = minor(version);
+  const v = minorOf(version);
   return {
     generation,
     version,
@@ -43,5 +45,6 @@ export function features(generation: Generation, version: string): Features {
     logsKey: v < 202510 ? 'messages' : 'logs',
     doneBug: v >= 202510 && v <= 202605,
     waitingForDependencies: v >= 202608,
+    kerberos: v >= 202410,
   };
 }

@@ -8,6 +8,7 @@ import { lively } from './lively.js';
 import { problems } from './problems.js';
 import { running } from './running.js';
 import type { Scenario } from './scenario.js';
+import { week } from './week.js';
 
 export type { Scenario } from './scenario.js';
 export { SLUG as SCENARIO_SLUG } from './scenario.js';
@@ -21,6 +22,7 @@ const SCENARIOS: Record<ScenarioName, (epoch: Date) => Scenario> = {
   lively,
   hostile,
   big,
+  week,
 };
 
 export function createScenario(name: ScenarioName, epoch: Date): Scenario {
