@@ -21,6 +21,8 @@ rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: {
     'cli/main': 'src/cli/main.ts',
+    // The monitor's status reader, a worker thread of its own (src/poll/worker/).
+    'poll/status-worker': 'src/poll/worker/status-worker.ts',
     // The simulator, for the benchmarks and `node dist/simulator/serve.js`.
     'simulator/index': 'src/simulator/index.ts',
     'simulator/serve': 'src/simulator/serve.ts',

@@ -51,15 +51,20 @@ export async function runDemo(flags: Flags, io: Io): Promise<number> {
       return await runStatus([DEMO_SLUG], { ...flags, url: simulator.url }, { ...io, env: { ...io.env, AUTHENTIK_TOKEN: simulator.token } });
     }
     // Esc in the monitor reaches the overview of every simulated source; `d` saves nothing (the demo has no settings).
-    const { runApp } = await import('../../ui/app/run-app.js');
-    return await runApp({
-      start: { kind: 'ready', connection: { api, serverLabel } },
-      slug: DEMO_SLUG,
-      intervalSeconds: flags.intervalSeconds ?? 2,
-      saveDefault: null,
-      stderr: io.stderr,
-      ...screenOptions(flags, io),
-    });
+    const [{ runApp }, { withStatusWorker }] = await Promise.all([import('../../ui/app/run-app.js'), import('../../poll/worker/worker-api.js')]);
+    const offThread = withStatusWorker(api, { url: simulator.url, token: simulator.token });
+    try {
+      return await runApp({
+        start: { kind: 'ready', connection: { api: offThread.api, serverLabel } },
+        slug: DEMO_SLUG,
+        intervalSeconds: flags.intervalSeconds ?? 2,
+        saveDefault: null,
+        stderr: io.stderr,
+        ...screenOptions(flags, io),
+      });
+    } finally {
+      await offThread.close();
+    }
   } finally {
     await simulator.close();
   }

@@ -34,6 +34,13 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
     return EXIT_UNKNOWN;
   }
   const settings = loaded.value;
+  const [{ runApp }, { saveDefaultSource }, { statusesOffThread }] = await Promise.all([
+    import('../../ui/app/run-app.js'),
+    import('../../ui/app/save-default.js'),
+    import('../../poll/worker/worker-api.js'),
+  ]);
+  // Sync statuses are read on a worker thread: keys never wait for a large answer to be parsed.
+  const offThread = statusesOffThread();
   let start: AppStart;
   const missing = missingSettingsMessage(settings);
   if (missing) {
@@ -50,7 +57,7 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
       ...(settings.url ? { initialUrl: settings.url } : {}),
       connect: (url, token) => {
         const made = connect({ ...settings, url, token });
-        return made.ok ? { ok: true, value: { api: made.value.api, serverLabel: made.value.serverLabel } } : made;
+        return made.ok ? { ok: true, value: { api: offThread.api(made.value), serverLabel: made.value.serverLabel } } : made;
       },
     };
   } else {
@@ -59,17 +66,20 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
       fail(io, connection.message);
       return EXIT_UNKNOWN;
     }
-    start = { kind: 'ready', connection: { api: connection.value.api, serverLabel: connection.value.serverLabel } };
+    start = { kind: 'ready', connection: { api: offThread.api(connection.value), serverLabel: connection.value.serverLabel } };
   }
-  const [{ runApp }, { saveDefaultSource }] = await Promise.all([import('../../ui/app/run-app.js'), import('../../ui/app/save-default.js')]);
-  return runApp({
-    start,
-    slug: settings.source,
-    intervalSeconds: settings.intervalSeconds,
-    saveDefault: saveDefaultSource(store, settings.profile),
-    stderr: io.stderr,
-    // The permission repairs are done and said; what stays true while the app runs is repeated on screen.
-    notices: settings.warnings.filter((w) => !store.warnings.includes(w)),
-    ...screenOptions(flags, io),
-  });
+  try {
+    return await runApp({
+      start,
+      slug: settings.source,
+      intervalSeconds: settings.intervalSeconds,
+      saveDefault: saveDefaultSource(store, settings.profile),
+      stderr: io.stderr,
+      // The permission repairs are done and said; what stays true while the app runs is repeated on screen.
+      notices: settings.warnings.filter((w) => !store.warnings.includes(w)),
+      ...screenOptions(flags, io),
+    });
+  } finally {
+    await offThread.close();
+  }
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/errors.js';
+import { pageTask } from '../../domain/testing/factories.js';
+import { createTaskSender, createTaskStore, postedError, receivedError } from './protocol.js';
+
+describe('tasks between the threads', () => {
+  it('a task crosses once; later answers name it by number, and a task no longer listed is let go', () => {
+    const send = createTaskSender();
+    const store = createTaskStore();
+    const [a, b, c] = [pageTask('corp-ad', 'users', [], { id: 'a' }), pageTask('corp-ad', 'users', [], { id: 'b' }), pageTask('corp-ad', 'users', [], { id: 'c' })];
+    // structuredClone: what postMessage does to the tasks on their way.
+    const cross = (slug: string, tasks: typeof a[]) => store.receive(slug, structuredClone(send(slug, tasks)));
+
+    const first = cross('corp-ad', [a, b]);
+    const delta = send('corp-ad', [a, b, c]);
+    expect(delta.added.map(([, task]) => task.id)).toEqual(['c']);
+    const second = store.receive('corp-ad', structuredClone(delta));
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    expect(second[2]).toEqual(c);
+
+    // b left the list: when it comes back it crosses again, and another source's books are its own.
+    cross('corp-ad', [a, c]);
+    expect(send('corp-ad', [a, b, c]).added.map(([, task]) => task.id)).toEqual(['b']);
+    expect(send('corp-eu', [a]).added).toHaveLength(1);
+  });
+
+  it('keeps the kind, sentence, status and permission of an ApiError; anything else is an internal fault', () => {
+    const forbidden = new ApiError('forbidden', 'Not allowed.', 403, 'authentik_sources_ldap.view_ldapsource');
+    const back = receivedError(structuredClone(postedError(forbidden)));
+    expect(back).toBeInstanceOf(ApiError);
+    expect({ ...back, message: back.message }).toMatchObject({ kind: 'forbidden', message: 'Not allowed.', status: 403, permission: forbidden.permission });
+
+    const bug = receivedError(postedError(new TypeError('x is undefined')));
+    expect(bug.kind).toBe('bad_response');
+    expect(bug.message).not.toContain('undefined');
+    expect(receivedError({ kind: 'weird' as 'server', message: 'x' }).kind).toBe('bad_response');
+  });
+});
