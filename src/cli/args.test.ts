@@ -58,9 +58,24 @@ describe('parseCommandLine', () => {
     const far = parseCommandLine(['help', 'bogus']);
     expect(far.kind).toBe('usage-error');
     if (far.kind === 'usage-error') {
-      expect(far.message).toMatch(/^no command 'bogus'\. Commands: monitor, status, sources, sync, config, demo, help\.$/);
+      expect(far.message).toMatch(/^no command 'bogus'\. Commands: monitor, status, sources, sync, config, demo, exporter, help\.$/);
       expect(far.hint).toBe("Run 'aksync help' for usage.");
     }
+  });
+  it('takes --profile more than once only for the exporter (one server per profile)', () => {
+    expect(parseCommandLine(['exporter', '--profile', 'prod', '--profile', 'staging', '--profile', 'prod'])).toMatchObject({
+      kind: 'run',
+      flags: { profiles: ['prod', 'staging'], profile: 'staging' },
+    });
+    expect(parseCommandLine(['status', '--profile', 'prod', '--profile', 'staging'])).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/^--profile is given once/) });
+    expect(parseCommandLine(['status', '--profile', 'prod'])).toMatchObject({ kind: 'run', flags: { profile: 'prod', profiles: ['prod'] } });
+  });
+  it('status --format: plugin, json (as --json) or openmetrics', () => {
+    expect(parseCommandLine(['status', '--format', 'openmetrics'])).toMatchObject({ kind: 'run', flags: { format: 'openmetrics', json: false } });
+    expect(parseCommandLine(['status', '--format', 'json'])).toMatchObject({ kind: 'run', flags: { json: true } });
+    expect(parseCommandLine(['status', '--format', 'xml'])).toMatchObject({ kind: 'usage-error', message: expect.stringMatching(/--format is plugin, json, openmetrics/) });
+    expect(parseCommandLine(['status', '--json', '--format', 'openmetrics'])).toMatchObject({ kind: 'usage-error' });
+    expect(parseCommandLine(['sources', '--format', 'openmetrics'])).toMatchObject({ kind: 'usage-error' });
   });
   it('refuses extra arguments and non-slug text', () => {
     expect(parseCommandLine(['status', 'a', 'b'])).toMatchObject({ kind: 'usage-error', message: "unexpected argument 'b'" });

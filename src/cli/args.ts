@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { safeLine } from '../domain/sanitize.js';
 
-export const COMMANDS = ['monitor', 'status', 'sources', 'sync', 'config', 'demo', 'help'] as const;
+export const COMMANDS = ['monitor', 'status', 'sources', 'sync', 'config', 'demo', 'exporter', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAG_SPECS = {
@@ -12,8 +12,10 @@ const FLAG_SPECS = {
   insecure: { type: 'boolean' },
   timeout: { type: 'string' },
   interval: { type: 'string' },
-  profile: { type: 'string' },
+  profile: { type: 'string', multiple: true },
   json: { type: 'boolean' },
+  format: { type: 'string' },
+  listen: { type: 'string' },
   all: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   ascii: { type: 'boolean' },
@@ -35,11 +37,12 @@ const SCREEN: FlagName[] = ['interval', 'ascii', 'no-alt-screen'];
 /** Which flags each command accepts, besides --help and --version. */
 export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
   monitor: [...CONNECTION, ...SCREEN],
-  status: [...CONNECTION, 'json', 'all'],
+  status: [...CONNECTION, 'json', 'all', 'format'],
   sources: [...CONNECTION, 'json'],
   sync: [...CONNECTION, 'yes', 'wait', 'interval', 'json'],
   config: ['profile', 'url', 'insecure', 'timeout', 'no-color'],
   demo: ['serve', 'generation', 'scenario', 'no-color', ...SCREEN],
+  exporter: [...CONNECTION, 'interval', 'listen'],
   help: [],
 };
 
@@ -50,7 +53,13 @@ export interface Flags {
   timeoutSeconds?: number;
   intervalSeconds?: number;
   profile?: string;
+  /** exporter: every --profile given, in order, each once. */
+  profiles: string[];
   json: boolean;
+  /** status: `openmetrics` prints the exporter's metrics once (for node_exporter's textfile collector). */
+  format?: StatusFormat;
+  /** exporter: HOST:PORT as given. */
+  listen?: string;
   /** status: every source, even when a default source is saved. */
   all: boolean;
   noColor: boolean;
@@ -62,6 +71,9 @@ export interface Flags {
   generation?: 'A' | 'B';
   scenario?: string;
 }
+
+export const STATUS_FORMATS = ['plugin', 'json', 'openmetrics'] as const;
+export type StatusFormat = (typeof STATUS_FORMATS)[number];
 
 export type ParsedArgs =
   | { kind: 'run'; command: CommandName; positionals: string[]; flags: Flags }
@@ -208,7 +220,16 @@ function parseStrictly(argv: string[]): ParsedArgs {
     generation = g;
   }
 
-  const maxPositionals: Record<CommandName, number> = { monitor: 1, status: 1, sources: 0, sync: 1, config: 3, demo: 0, help: 1 };
+  const profiles = [...new Set(values.profile ?? [])];
+  if (profiles.length > 1 && command !== 'exporter') return usage(`--profile is given once, except to 'exporter' (one server per profile)`, command);
+  let format: StatusFormat | undefined;
+  if (values.format !== undefined) {
+    if (!(STATUS_FORMATS as readonly string[]).includes(values.format)) return usage(`--format is ${STATUS_FORMATS.join(', ')}, not '${values.format}'`, command);
+    format = values.format as StatusFormat;
+    if (values.json && format !== 'json') return usage(`--json and --format ${format} ask for two outputs: give one`, command);
+  }
+
+  const maxPositionals: Record<CommandName, number> = { monitor: 1, status: 1, sources: 0, sync: 1, config: 3, demo: 0, exporter: 0, help: 1 };
   if (rest.length > maxPositionals[command]) {
     return usage(`unexpected argument '${rest[maxPositionals[command]]}'`, command);
   }
@@ -223,8 +244,11 @@ function parseStrictly(argv: string[]): ParsedArgs {
     insecure: values.insecure,
     timeoutSeconds: timeout,
     intervalSeconds: interval,
-    profile: values.profile,
-    json: values.json ?? false,
+    profile: profiles.at(-1),
+    profiles,
+    json: (values.json ?? false) || format === 'json',
+    format,
+    listen: values.listen,
     all: values.all ?? false,
     noColor: values['no-color'] ?? false,
     ascii: values.ascii ?? false,

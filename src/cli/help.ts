@@ -27,6 +27,7 @@ Usage:
   aksync sync SLUG [--yes] [--wait]   start a sync now (and follow it to its end)
   aksync config path|show|set KEY VALUE|unset KEY|use NAME|login   saved settings and profiles
   aksync demo [--serve] [--generation a|b]   try it against a built-in simulated authentik
+  aksync exporter [--listen HOST:PORT] [--profile NAME]...   Prometheus metrics of every sync, over HTTP
   aksync help [COMMAND]         help for a command
 
 ${CONNECTION}
@@ -42,14 +43,17 @@ Without a slug (and none saved) it opens the overview of all sources.
 ${CONNECTION}
 
 ${SCREEN}`,
-  status: `aksync status [SLUG | --all] [--json]: check one source once and exit with its verdict.
+  status: `aksync status [SLUG | --all] [--json | --format plugin|json|openmetrics]: check one source once and exit
+with its verdict.
 
 Prints the verdict, the run window, pages and objects per type, problems, errors and the first error's text.
 The first line follows the monitoring-plugin convention, with performance data after '|'.
 Without a slug (none given or saved), or with --all, checks every source: the worst verdict with the counts,
 one line per source, and each source's performance data.
   --all                every source, even when a default source is saved
-  --json               one JSON object (see README, "JSON output")
+  --json               one JSON object (see README, "JSON output"); the same as --format json
+  --format openmetrics the exporter's metrics of every source, once (for node_exporter's textfile collector:
+                       aksync status --format openmetrics > aksync.prom.tmp && mv aksync.prom.tmp aksync.prom)
 
 ${CONNECTION}
 
@@ -82,6 +86,22 @@ config needed.
   --scenario NAME      lively (default), healthy, problems, errors, running, empty, hostile, big
 
 ${SCREEN}`,
+  exporter: `aksync exporter [--listen HOST:PORT] [--profile NAME]...: serve Prometheus metrics of every sync object.
+
+Polls every sync object of each profile's server as the overview does (same client, verdicts, backoff, at most 4
+requests at once per server) and serves the last known values: a scrape never waits on authentik.
+  GET /metrics         Prometheus text format, or OpenMetrics when the scraper asks for it
+  GET /healthz         200 while the exporter runs, with each server's state
+  --listen HOST:PORT   where to listen (default 127.0.0.1:9823); anything but loopback prints a warning: the
+                       metrics name your servers and sources (README, "Exporter": put a reverse proxy in front)
+  --profile NAME       a saved profile to watch, its name the metrics' server label; repeat it for several
+                       servers (default: the current profile, labelled with the server's host)
+  --interval SECONDS   poll each object every SECONDS (default: the profile's interval, else 5)
+
+Logs one line to stderr per change of state (authentik answering or not, a verdict changing). SIGTERM or Ctrl-C
+stops it cleanly.
+
+${CONNECTION}`,
   help: 'aksync help [COMMAND]: show help for a command.',
 };
 

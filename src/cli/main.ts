@@ -55,6 +55,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await (await import('./commands/config.js')).runConfig(positionals, flags, io);
       case 'demo':
         return await (await import('./commands/demo.js')).runDemo(flags, io);
+      case 'exporter':
+        return await (await import('./commands/exporter.js')).runExporter(flags, io);
       case 'monitor':
         return await (await import('./commands/monitor.js')).runMonitorCommand(positionals, flags, io);
       case 'help':

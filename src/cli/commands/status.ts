@@ -4,10 +4,11 @@ import type { Flags } from '../args.js';
 import { checkAllSources } from '../check-all.js';
 import { asCheckFailure, checkSource, failedCheck } from '../check.js';
 import { writeAll, writeFailure, writeOutcome, type CheckTarget } from '../check-output.js';
-import { connect, loadSettings } from '../context.js';
+import { connect, loadSettings, prepare } from '../context.js';
 import type { Io } from '../output.js';
 
 export async function runStatus(positionals: string[], flags: Flags, io: Io): Promise<number> {
+  if (flags.format === 'openmetrics') return runStatusMetrics(positionals, flags, io);
   const started = new Date();
   const given = positionals[0];
   const loaded = loadSettings(flags, given, io);
@@ -26,5 +27,27 @@ export async function runStatus(positionals: string[], flags: Flags, io: Io): Pr
     const failure = asCheckFailure(error);
     if (!failure) throw error;
     return writeOutcome(io, flags, failedCheck(failure, slug, new Date()), serverLabel);
+  }
+}
+
+/**
+ * `--format openmetrics`: the metrics once, on stdout; a reason it cannot check on stderr with exit 3 (and nothing on
+ * stdout, so a cron job's `> aksync.prom.tmp && mv` keeps the last good file). A server that does not answer is
+ * `aksync_up 0` in the metrics, not a failure: that is what the metrics are for.
+ */
+async function runStatusMetrics(positionals: string[], flags: Flags, io: Io): Promise<number> {
+  const { allChecksSample, outcomeServerSample, writeMetrics } = await import('../status-metrics.js');
+  const connection = prepare(flags, positionals[0], io);
+  if (typeof connection === 'number') return connection;
+  const { api, settings } = connection;
+  const server = flags.profile ?? new URL(api.baseUrl).host;
+  const slug = flags.all ? null : settings.source;
+  if (!slug) return writeMetrics(io, allChecksSample(await checkAllSources(api), server));
+  try {
+    return await writeMetrics(io, outcomeServerSample({ kind: 'checked', check: await checkSource(api, slug) }, server));
+  } catch (error) {
+    const failure = asCheckFailure(error);
+    if (!failure) throw error;
+    return writeMetrics(io, outcomeServerSample(failedCheck(failure, slug, new Date()), server));
   }
 }
