@@ -50,7 +50,7 @@ describe('aksync exporter', () => {
     // The disabled source that never synced has a verdict but no run.
     expect(value(text, 'aksync_sync_pages', { server, kind: 'ldap', object: 'openldap' })).toBeNull();
     // Every metric has help, and no label carries text from the server.
-    for (const name of new Set([...text.matchAll(/^(aksync_\w+?)(?:_bucket|_sum|_count)?[{ ]/gm)].map((m) => m[1]))) {
+    for (const name of new Set([...text.matchAll(/^(aksync_\w+?)(?:_bucket|_sum|_count)?[{ ]/gm)].map((m) => m[1] ?? ''))) {
       expect(text).toMatch(new RegExp(`^# HELP ${name.replace(/_(bucket|sum|count)$/, '')} \\S`, 'm'));
     }
     const labelNames = new Set([...text.matchAll(/[{,](\w+)="/g)].map((m) => m[1]));
