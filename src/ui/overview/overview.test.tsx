@@ -419,7 +419,8 @@ describe('the overview when authentik fails', () => {
 
     api.down = unreachable();
     await app.clock.advance(5_000);
-    let frame = await app.until((h) => /retrying/.test(h));
+    // Both sources' polls fail on the same tick but settle one after the other: wait for the second.
+    let frame = await app.until((h) => /retrying/.test(h) && /2 of 2 sources failing/.test(h));
     expect(how(frame)).toMatch(/^retrying in 5s \(1 failure\) · 2 of 2 sources failing · last update 15:02:00 · ldap-proxy\.example\.com is unreachable/);
     expect(frame).toMatch(/Corporate AD .* OK /);
     expect(frame).not.toMatch(/\blive\b/);
