@@ -10,9 +10,9 @@ import type { CheckOutcome } from './check.js';
 import type { Io } from './output.js';
 
 export function outcomeSample(outcome: CheckOutcome): ObjectSample {
-  if (outcome.kind === 'failed') return unknownSample({ kind: 'ldap', id: outcome.failed.slug ?? '' }, outcome.failed.failure.message);
+  if (outcome.kind === 'failed') return unknownSample({ kind: 'ldap', id: outcome.failed.slug ?? '' }, outcome.failed.failure.message, outcome.failed.source?.enabled ?? null);
   const { source, status, assessment } = outcome.check;
-  return objectSample({ ref: { kind: 'ldap', id: source.slug }, status, assessment, tasks: status.tasks, previousRun: null, stale: null });
+  return objectSample({ ref: { kind: 'ldap', id: source.slug }, status, assessment, tasks: status.tasks, previousRun: null, stale: null, enabled: source.enabled });
 }
 
 function answered(failureKind: string): boolean {

@@ -24,7 +24,7 @@ export function fleetSamples({ snapshot, missingPermissions, now, lastSuccess }:
     const entry = snapshot.entries.get(source.slug);
     const data = entry?.data;
     if (!entry || !data) {
-      samples.push(unknownSample(ref, entry?.error?.message ?? 'waiting for the first answer from authentik'));
+      samples.push(unknownSample(ref, entry?.error?.message ?? 'waiting for the first answer from authentik', source.enabled));
       continue;
     }
     const assessment = assess({
@@ -47,6 +47,7 @@ export function fleetSamples({ snapshot, missingPermissions, now, lastSuccess }:
       previousRun,
       stale: entry.phase === 'stale' ? `no fresh answer from authentik: ${entry.error?.message ?? 'the last poll is too old'}` : null,
       lastSuccessSeen: lastSuccess.get(source.slug) ?? null,
+      enabled: source.enabled,
     });
     if (sample.lastSuccessSeconds !== null) lastSuccess.set(source.slug, sample.lastSuccessSeconds);
     samples.push(sample);

@@ -7,6 +7,7 @@ const ok: ObjectSample = {
   verdict: 'ok',
   reason: 'fine',
   running: true,
+  enabled: true,
   lastRun: { startSeconds: 100, endSeconds: 160, durationSeconds: 60, pages: 4, objects: 12, problems: 0, errors: 0 },
   lastSuccessSeconds: 160,
   nextRunSeconds: null,

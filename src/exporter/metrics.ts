@@ -59,6 +59,11 @@ const OBJECT_GAUGES: ObjectGauge[] = [
     value: (object) => (object.running ? 1 : 0),
   },
   {
+    name: 'aksync_sync_enabled',
+    help: 'Whether authentik is told to sync the object (a disabled one is not expected to run): 1 or 0.',
+    value: (object) => (object.enabled === null ? null : object.enabled ? 1 : 0),
+  },
+  {
     name: 'aksync_sync_last_run_start_timestamp_seconds',
     help: 'When the last complete sync run started (its first task), in seconds since the epoch.',
     value: run((r) => r.startSeconds),
@@ -111,10 +116,36 @@ const OBJECT_GAUGES: ObjectGauge[] = [
 ];
 
 export function createMetrics(options: MetricsOptions): ExporterMetrics {
-  const prometheus = new Registry<PrometheusContentType>();
-  const openMetrics = new Registry<OpenMetricsContentType>();
-  openMetrics.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
-  const registers = [prometheus, openMetrics] as unknown as Registry[];
+  const prometheus = registryOf(new Registry<PrometheusContentType>(), options);
+  const openMetricsRegistry = new Registry<OpenMetricsContentType>();
+  openMetricsRegistry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
+  const openMetrics = registryOf(openMetricsRegistry, options);
+  const both = [prometheus, openMetrics];
+  return {
+    prometheus: prometheus.registry,
+    openMetrics: openMetrics.registry,
+    observePoll: (server, seconds, error) => {
+      for (const one of both) one.observePoll(server, seconds, error);
+    },
+    addServer: (server) => {
+      for (const one of both) one.addServer(server);
+    },
+  };
+}
+
+interface OneRegistry<R extends Registry<PrometheusContentType> | Registry<OpenMetricsContentType>> {
+  registry: R;
+  observePoll: ExporterMetrics['observePoll'];
+  addServer: ExporterMetrics['addServer'];
+}
+
+/**
+ * Every metric, registered in one registry. Each registry gets metric objects of its own: prom-client renames a
+ * counter (drops `_total`) when it renders it as OpenMetrics, so a counter shared by both registries would then lose
+ * its `_total` in the classic text format.
+ */
+function registryOf<R extends Registry<PrometheusContentType> | Registry<OpenMetricsContentType>>(registry: R, options: MetricsOptions): OneRegistry<R> {
+  const registers = [registry as Registry];
 
   new Gauge({
     name: 'aksync_sync_verdict',
@@ -184,13 +215,11 @@ export function createMetrics(options: MetricsOptions): ExporterMetrics {
       durations.observe({ server }, seconds);
       if (error !== null && error !== 'aborted') errors.inc({ server, error });
     };
-    for (const register of [prometheus, openMetrics]) {
-      collectDefaultMetrics({ register });
-      for (const name of LINT_FAILING_DEFAULTS) register.removeSingleMetric(name);
-    }
+    collectDefaultMetrics({ register: registry as Registry });
+    for (const name of LINT_FAILING_DEFAULTS) registry.removeSingleMetric(name);
   }
 
-  return { prometheus, openMetrics, observePoll, addServer };
+  return { registry, observePoll, addServer };
 }
 
 /** The scraper asked for OpenMetrics (Prometheus does, with a higher preference than the classic text format). */

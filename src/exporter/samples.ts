@@ -31,6 +31,8 @@ export interface ObjectSample {
   /** The verdict's sentence, raw server text possibly inside (for logs, sanitised there; never a label). */
   reason: string;
   running: boolean;
+  /** Whether authentik is told to sync it (null: not known). */
+  enabled: boolean | null;
   /** null: no complete run on record. */
   lastRun: RunFigures | null;
   lastSuccessSeconds: number | null;
@@ -80,6 +82,7 @@ export interface JudgedObject {
   stale: string | null;
   /** The newest successful run's end that aksync saw before (a poller remembers it), seconds. */
   lastSuccessSeen?: number | null;
+  enabled: boolean | null;
 }
 
 /**
@@ -95,6 +98,7 @@ export function objectSample(judged: JudgedObject): ObjectSample {
     verdict: judged.stale !== null ? 'unknown' : verdictState(assessment.verdict.level),
     reason: judged.stale ?? assessment.verdict.reason,
     running: assessment.running,
+    enabled: judged.enabled,
     lastRun,
     lastSuccessSeconds: lastSuccessSeconds(status, lastRun, judged.lastSuccessSeen ?? null),
     nextRunSeconds: seconds(status.schedule?.nextRun),
@@ -113,6 +117,6 @@ export function lastSuccessSeconds(status: SyncStatus, lastRun: RunFigures | nul
 }
 
 /** An object aksync has no answer for yet (or whose check could not be made). */
-export function unknownSample(ref: SyncObjectRef, reason: string): ObjectSample {
-  return { ref, verdict: 'unknown', reason, running: false, lastRun: null, lastSuccessSeconds: null, nextRunSeconds: null, schedulePeriodSeconds: null };
+export function unknownSample(ref: SyncObjectRef, reason: string, enabled: boolean | null = null): ObjectSample {
+  return { ref, verdict: 'unknown', reason, running: false, enabled, lastRun: null, lastSuccessSeconds: null, nextRunSeconds: null, schedulePeriodSeconds: null };
 }

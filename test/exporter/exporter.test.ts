@@ -64,9 +64,14 @@ describe('aksync exporter', () => {
     const open = await scrape(url, 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1');
     expect(open.type).toMatch(/^application\/openmetrics-text; version=1\.0\.0/);
     expect(open.text.trimEnd().split('\n').at(-1)).toBe('# EOF');
+    expect(open.text).toMatch(/^# TYPE aksync_poll_errors counter$/m);
+    expect(open.text).toMatch(/^aksync_poll_errors_total\{/m);
+    // After an OpenMetrics scrape the classic format still names the counter with its _total.
     const classic = await scrape(url);
     expect(classic.type).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(classic.text).not.toContain('# EOF');
+    expect(classic.text).toMatch(/^# TYPE aksync_poll_errors_total counter$/m);
+    expect(classic.text).toMatch(/^aksync_poll_errors_total\{/m);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
   });
