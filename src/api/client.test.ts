@@ -19,7 +19,8 @@ async function serve(table: Record<string, Handler>) {
 const json = (body: unknown, status = 200): Handler => (_req, res) => sendJson(res, status, body);
 const count = (server: TestServer, path: string) => server.received.filter((r) => r.path === path).length;
 const VERSION_PATH = '/api/v3/admin/version/';
-const STATUS = 'GET /api/v3/sources/ldap/corp-ad/sync/status/';
+const STATUS_PATH = '/api/v3/sources/ldap/corp-ad/sync/status/';
+const STATUS = `GET ${STATUS_PATH}`;
 
 describe('generationOf', () => {
   it.each([
@@ -80,12 +81,28 @@ describe('generation detection', () => {
   });
 
   it('a rejected token on /admin/version/ is not guessed around', async () => {
-    const { api, server } = await serve({
+    const { api } = await serve({
       [`GET ${VERSION_PATH}`]: json({ detail: 'Token invalid/expired' }, 403),
       [STATUS]: json(example('a-trickle')),
     });
+    // The status is asked for alongside the version; its answer (a generation A shape) is not used to guess past the
+    // rejected token.
     await expectApiError(api.syncStatus('corp-ad'), 'unauthenticated');
-    expect(count(server, '/api/v3/sources/ldap/corp-ad/sync/status/')).toBe(0);
+  });
+
+  it('asks for the status at once, alongside the version, not after its answer', async () => {
+    let answerVersion: (() => void) | null = null;
+    const { api, server } = await serve({
+      [`GET ${VERSION_PATH}`]: (_req, res) => (answerVersion = () => sendJson(res, 200, { version_current: '2024.8.3' })),
+      [STATUS]: json(example('a-completed')),
+    });
+    const status = api.syncStatus('corp-ad');
+    await waitUntil(() => answerVersion !== null && count(server, STATUS_PATH) === 1);
+    // The version is still unanswered, and the status is already asked for.
+    expect(count(server, STATUS_PATH)).toBe(1);
+    answerVersion!();
+    await expect(status).resolves.toMatchObject({ generation: 'A' });
+    expect(count(server, VERSION_PATH)).toBe(1);
   });
 
   it('generation() without a usable version says why', async () => {

@@ -36,7 +36,8 @@ const GENERATION_B_FROM = { year: 2025, month: 8 };
 /** Failures of /admin/version/ that say nothing about the status endpoint: no point falling back to its shape. */
 const DECISIVE_KINDS = new Set<ApiErrorKind>(['unauthenticated', 'unreachable', 'tls', 'timeout', 'aborted']);
 
-type StatusOptions = RequestOptions & { source?: LdapSource };
+/** `source`: the source when known, or the read of it in flight (generation B needs its pk, A nothing). */
+type StatusOptions = RequestOptions & { source?: LdapSource | Promise<LdapSource> };
 
 /** Turns a parsed answer into what the caller gets, or throws the bad_response naming the wrong field. */
 type Decode<T> = (body: unknown, answer: Answer) => T;
@@ -189,14 +190,18 @@ export function createClient(options: ClientOptions): AuthentikApi {
 
   async function syncStatus(slug: string, opts?: StatusOptions): Promise<SyncStatus> {
     const signal = opts?.signal;
-    const fromVersion = await generationFromVersion(signal);
     const call: Call = {
       method: 'GET',
       path: `${sourcePath(slug)}sync/status/`,
       notFound: noSuchSource(slug),
       permission: PERMISSIONS.viewSource,
     };
-    const raw = await transport.raw(call, signal);
+    // The status is asked for at once, alongside the version (read once per server), not after it: one round trip.
+    // The version's failure still comes first, as if it had been read first.
+    const answer = transport.raw(call, signal);
+    answer.catch(() => undefined);
+    const fromVersion = await generationFromVersion(signal);
+    const raw = await answer;
     const generation = fromVersion ?? generationFromShape(raw.json());
     knownGeneration = generation;
     // A changed answer is decoded task by task: only the tasks whose bytes changed are parsed again.
@@ -207,7 +212,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
 
   /** The source's LDAP sync schedule, or why there is none to see. */
   async function syncSchedule(slug: string, opts?: StatusOptions): Promise<ScheduleJson | 'forbidden' | 'none'> {
-    const pk = opts?.source?.pk ?? (await getSource(slug, opts)).pk;
+    const pk = (await opts?.source)?.pk ?? (await getSource(slug, opts)).pk;
     const call: Call = {
       method: 'GET',
       path: '/tasks/schedules/',

@@ -41,10 +41,11 @@ export interface AuthentikApi {
   getSource(slug: string, opts?: RequestOptions): Promise<LdapSource>;
   /**
    * The sync status of one source, in the server's generation (detected from /admin/version/ once and cached,
-   * falling back to the response's shape). Generation B also reads the schedule and the recent tasks; it needs the
-   * source's pk, so pass the source when you have it.
+   * falling back to the response's shape), asked for alongside the status rather than before it. Generation B also
+   * reads the schedule and the recent tasks; it needs the source's pk, so pass the source when you have it, or its
+   * read in flight.
    */
-  syncStatus(slug: string, opts?: RequestOptions & { source?: LdapSource }): Promise<SyncStatus>;
+  syncStatus(slug: string, opts?: RequestOptions & { source?: LdapSource | Promise<LdapSource> }): Promise<SyncStatus>;
   /** Start a sync now (A: PATCH source {}, B: POST schedule send). */
   triggerSync(slug: string, opts?: RequestOptions & { source?: LdapSource }): Promise<TriggerResult>;
   /** The generation, once known. */

@@ -3,6 +3,7 @@ import { isApiError } from '../api/errors.js';
 import type { AuthentikApi } from '../api/types.js';
 import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion, type SyncStatus } from '../domain/model.js';
 import { assess, type Assessment, type VerdictLevel } from '../domain/verdict.js';
+import { statusThenSource } from '../poll/status-fetch.js';
 
 /** What does not change between two looks at a source: the server, the token's user, the source itself. */
 export interface SourceContext {
@@ -32,11 +33,21 @@ export async function recheckSource(api: AuthentikApi, context: SourceContext, o
   return { source, version, user, missingPermissions, status, assessment, checkedAt };
 }
 
+/** Everything at once: the status, the source, the server's version and the token's user (one round trip on 2024.8–2025.6). */
 export async function checkSource(api: AuthentikApi, slug: string, options: CheckOptions = {}): Promise<SourceCheck> {
   const { signal } = options;
-  const [version, user, source] = await Promise.all([api.version({ signal }), api.me({ signal }), api.getSource(slug, { signal })]);
+  const { statusRead, sourceRead } = statusThenSource(api, slug, signal);
+  // The first failure in this order is the one reported, as when they were read one after the other.
+  const reads = [api.version({ signal }), api.me({ signal }), sourceRead, statusRead] as const;
+  for (const read of reads) (read as Promise<unknown>).catch(() => undefined);
+  const version = await reads[0];
+  const user = await reads[1];
+  const source = await reads[2];
+  const status = await reads[3];
+  const checkedAt = options.now?.() ?? new Date();
   const missingPermissions = missingTaskPermissions(user, version.generation);
-  return recheckSource(api, { source, version, user, missingPermissions }, options);
+  const assessment = assess({ slug: source.slug, status, source, missingPermissions, now: checkedAt });
+  return { source, version, user, missingPermissions, status, assessment, checkedAt };
 }
 
 /** Why a check could not be made: an ApiError's kind, or `settings`, `usage`, `internal` (README, "JSON output"). */

@@ -212,6 +212,21 @@ describe('the live monitor against the simulator', () => {
     simulator = null;
   });
 
+  it("asks for the status at once: alongside the server's version and the token's user, not after them", async () => {
+    simulator = await startSimulator({ scenario: 'healthy' });
+    // The version never answers: the status must not wait for it to be asked for.
+    simulator.setFault({ kind: 'hang', path: '/admin/version/' });
+    const api = createClient({ url: simulator.url, token: simulator.token, timeoutMs: 60_000 });
+    const app = renderApp({ api, slug: 'corp-ad', intervalSeconds: 600, columns: 120, rows: 40 });
+    const sim = simulator;
+    const wanted = ['/api/v3/sources/ldap/corp-ad/sync/status/', '/api/v3/admin/version/', '/api/v3/core/users/me/', '/api/v3/sources/ldap/corp-ad/'];
+    const asked = () => new Set(sim.requests.map((r) => r.path));
+    await waitForFrame(app.lastFrame, () => wanted.every((path) => asked().has(path)), 20_000);
+    // Nothing was answered twice meanwhile: each was asked for once, together.
+    expect(sim.requests.map((r) => r.path).sort()).toEqual([...wanted].sort());
+    app.unmount();
+  });
+
   it('says UNKNOWN for a slug the server does not have, with the hint to `aksync sources`', async () => {
     simulator = await startSimulator({ scenario: 'healthy' });
     const api = createClient({ url: simulator.url, token: simulator.token, timeoutMs: 10_000 });

@@ -2,33 +2,18 @@
 // once a minute for its name and LDAP connectivity), the server version and the token's user once, the run memory
 // fed by every poll, and the verdict. React state changes only when the polled data changed.
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { isApiError, type ApiError } from '../../api/errors.js';
+import { isApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
-import { missingTaskPermissions, type CurrentUser, type Generation, type LdapSource, type ServerVersion, type SyncStatus } from '../../domain/model.js';
+import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion } from '../../domain/model.js';
 import { assess, type Assessment } from '../../domain/verdict.js';
 import type { Clock } from '../../poll/clock.js';
-import { equalToDepth } from '../../poll/equal.js';
 import { createPoller, type PollSnapshot, type Poller } from '../../poll/poller.js';
 import { useServerIdentity } from './use-server-identity.js';
 import { useVerdictClock } from './use-verdict-clock.js';
-import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from '../../poll/run-memory.js';
+import { createStatusFetch, samePolledStatus, type PolledStatus } from '../../poll/status-fetch.js';
 
-/** How often the source (name, connectivity) is re-read, at most. */
-export const SOURCE_REFRESH_MS = 60_000;
-
-export interface PolledStatus {
-  /** An empty status (no run, not running) when the source is `missing`. */
-  status: SyncStatus;
-  source: LdapSource | null;
-  /** The run to show (the remembered previous one while a new run fills in or the list is empty). */
-  run: DisplayedRun;
-  tasksStillArriving: boolean;
-  /**
-   * authentik answered that it has no source with this slug (404): its sentence, which names the slug and points to
-   * `aksync sources`. An answer, not a failure: the verdict is UNKNOWN and polling goes on, in case it is created.
-   */
-  missing: string | null;
-}
+// The poll itself is framework-free (src/poll/status-fetch.ts); re-exported for the screens' tests and benchmarks.
+export { createStatusFetch, samePolledStatus, SOURCE_REFRESH_MS, type PolledStatus } from '../../poll/status-fetch.js';
 
 export type ActionOutcome = { tone: 'ok' | 'error' | 'info'; text: string };
 
@@ -53,67 +38,6 @@ export interface MonitorDataOptions {
   intervalMs: number;
   clock?: Clock;
   random?: () => number;
-}
-
-/** The poll: the source when due, then the status; feeds the run memory with every answer. */
-export function createStatusFetch(api: AuthentikApi, slug: string, now: () => number) {
-  let source: LdapSource | null = null;
-  let sourceReadAt = Number.NEGATIVE_INFINITY;
-  let memory: RunMemory | null = null;
-
-  async function missing(error: ApiError, signal: AbortSignal): Promise<PolledStatus> {
-    source = null;
-    sourceReadAt = Number.NEGATIVE_INFINITY;
-    memory = null;
-    const generation = await api.generation({ signal }).catch(() => 'A' as const);
-    return { status: noStatus(generation), source: null, run: { tasks: [], label: 'none' }, tasksStillArriving: false, missing: error.message };
-  }
-
-  return async (signal: AbortSignal): Promise<PolledStatus> => {
-    if (now() - sourceReadAt >= SOURCE_REFRESH_MS) {
-      try {
-        source = await api.getSource(slug, { signal });
-        sourceReadAt = now();
-      } catch (error) {
-        if (isApiError(error) && error.kind === 'not_found') return missing(error, signal);
-        // Otherwise carry on with what is known (a token may be allowed the status but not the source): the
-        // status call tells whether the server answers at all.
-        if (!isApiError(error) || error.kind === 'aborted') throw error;
-        if (source === null && error.kind !== 'forbidden') throw error;
-      }
-    }
-    let status: SyncStatus;
-    try {
-      status = await api.syncStatus(slug, { signal, ...(source ? { source } : {}) });
-    } catch (error) {
-      // A 404 here may be the source deleted since it was read, or a path of the status the server lacks: the
-      // source itself says which.
-      if (!isApiError(error) || error.kind !== 'not_found') throw error;
-      try {
-        source = await api.getSource(slug, { signal });
-        sourceReadAt = now();
-      } catch (again) {
-        if (isApiError(again) && again.kind === 'not_found') return missing(again, signal);
-      }
-      throw error;
-    }
-    memory = rememberRun(memory, status, now(), slug, source);
-    return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing, missing: null };
-  };
-}
-
-/** The status of a source that does not exist: no run, nothing running. */
-function noStatus(generation: Generation): SyncStatus {
-  return { generation, isRunning: false, tasks: [], lastSuccessfulSync: null, lastSyncStatus: null, schedule: null, missingDetailPermission: null };
-}
-
-/**
- * Two polls show the same: compared down to the tasks, which are the same objects while the server's answers are
- * unchanged (see the client), so a poll of 10,000 tasks and 110,000 log lines is compared in a few milliseconds.
- */
-export function samePolledStatus(a: PolledStatus, b: PolledStatus): boolean {
-  // PolledStatus → status / run / source → task lists, schedule → tasks (by identity)
-  return equalToDepth(a, b, 3);
 }
 
 export function syncOutcome(error: unknown, sourceName: string): ActionOutcome {
@@ -145,9 +69,18 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
     return () => poller.stop();
   }, [poller]);
   useEffect(() => poller.setInterval(intervalMs), [poller, intervalMs]);
-  const snapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot);
+  const polledSnapshot = useSyncExternalStore(poller.subscribe, poller.getSnapshot);
 
-  const { version, user } = useServerIdentity(api, { active: true, live: snapshot.phase === 'live', intervalMs });
+  // Asked for alongside the first status, not before it. The first data wait for its answer (or failure), so the
+  // first verdict on screen already knows the token's permissions and the header the server's version.
+  const { version, user, settled } = useServerIdentity(api, { active: true, live: polledSnapshot.phase === 'live', intervalMs });
+  const snapshot = useMemo(
+    (): PollSnapshot<PolledStatus> =>
+      settled || polledSnapshot.data === null
+        ? polledSnapshot
+        : { ...polledSnapshot, data: null, updatedAt: null, refreshing: true, phase: polledSnapshot.phase === 'live' ? 'loading' : polledSnapshot.phase },
+    [polledSnapshot, settled],
+  );
 
   const polled = snapshot.data;
   const generation = polled?.status.generation ?? version?.generation ?? null;

@@ -10,6 +10,8 @@ import { structurallyEqual } from '../../poll/equal.js';
 export interface ServerIdentity {
   version: ServerVersion | null;
   user: CurrentUser | null;
+  /** The first reads have answered or failed: a verdict judged now knows the user's permissions if it can. */
+  settled: boolean;
 }
 
 export interface IdentityOptions {
@@ -27,6 +29,7 @@ export function useServerIdentity(api: AuthentikApi, options: IdentityOptions): 
   const [version, setVersion] = useState<ServerVersion | null>(null);
   const [user, setUser] = useState<CurrentUser | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [settled, setSettled] = useState(false);
   const known = version !== null && user !== null;
   const wanted = options.active && (options.live || !known);
   const retryMs = Math.max(MIN_RETRY_MS, options.intervalMs);
@@ -39,6 +42,7 @@ export function useServerIdentity(api: AuthentikApi, options: IdentityOptions): 
       if (signal.aborted) return;
       if (v.status === 'fulfilled') setVersion((old) => (structurallyEqual(old, v.value) ? old : v.value));
       if (u.status === 'fulfilled') setUser((old) => (structurallyEqual(old, u.value) ? old : u.value));
+      setSettled(true);
       if (v.status === 'rejected' || u.status === 'rejected') retry = setTimeout(() => setAttempt((n) => n + 1), retryMs);
     });
     return () => {
@@ -46,5 +50,5 @@ export function useServerIdentity(api: AuthentikApi, options: IdentityOptions): 
       clearTimeout(retry);
     };
   }, [api, wanted, options.live, retryMs, attempt]);
-  return { version, user };
+  return { version, user, settled };
 }
