@@ -124,7 +124,9 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
         reject: (error) => (done(), reject(error)),
       });
       signal?.addEventListener('abort', onAbort, { once: true });
-      thread.postMessage({ type: 'status', id, slug, ...(opts?.source ? { source: opts.source } : {}) } satisfies ToWorker);
+      // A source still being read cannot cross: the status goes now, and generation B's worker reads the source itself.
+      const source = opts?.source instanceof Promise ? undefined : opts?.source;
+      thread.postMessage({ type: 'status', id, slug, ...(source ? { source } : {}) } satisfies ToWorker);
     });
   }
 
