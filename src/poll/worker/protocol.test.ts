@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.js';
 import { pageTask } from '../../domain/testing/factories.js';
-import { createTaskSender, createTaskStore, postedError, receivedError } from './protocol.js';
+import { statusA } from '../../domain/testing/factories.js';
+import { createStatusSender, createStatusStore, createTaskSender, createTaskStore, postedError, receivedError } from './protocol.js';
 
 describe('tasks between the threads', () => {
   it('a task crosses once; later answers name it by number, and a task no longer listed is let go', () => {
@@ -23,6 +24,19 @@ describe('tasks between the threads', () => {
     cross('corp-ad', [a, c]);
     expect(send('corp-ad', [a, b, c]).added.map(([, task]) => task.id)).toEqual(['b']);
     expect(send('corp-eu', [a]).added).toHaveLength(1);
+  });
+
+  it('an unchanged status crosses as one word and comes out as the very object of last time', () => {
+    const send = createStatusSender();
+    const store = createStatusStore();
+    const status = statusA([pageTask('corp-ad', 'users', [])]);
+    const first = store.receive('corp-ad', structuredClone(send('corp-ad', status)));
+    const again = send('corp-ad', status);
+    expect(again).toEqual({ same: true });
+    expect(store.receive('corp-ad', again)).toBe(first);
+    const changed = store.receive('corp-ad', structuredClone(send('corp-ad', { ...status, isRunning: true })));
+    expect(changed).toMatchObject({ isRunning: true });
+    expect(changed.tasks[0]).toBe(first.tasks[0]);
   });
 
   it('keeps the kind, sentence, status and permission of an ApiError; anything else is an internal fault', () => {

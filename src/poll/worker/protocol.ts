@@ -21,8 +21,11 @@ export interface TaskDelta {
   added: [number, SyncTask][];
 }
 
+/** A status as it crosses: `same` when it is the very status crossed last for this source (an unchanged answer). */
+export type PostedStatus = { same: true } | ({ same: false; status: StatusFields } & TaskDelta);
+
 export type FromWorker =
-  | ({ type: 'status'; id: number; slug: string; ok: true; status: StatusFields } & TaskDelta)
+  | ({ type: 'status'; id: number; slug: string; ok: true } & PostedStatus)
   | { type: 'status'; id: number; slug: string; ok: false; error: PostedError };
 
 export interface PostedError {
@@ -106,6 +109,40 @@ export function createTaskStore(): { receive(slug: string, delta: TaskDelta): Sy
     },
     clear() {
       held.clear();
+    },
+  };
+}
+
+/** The worker's side for whole statuses: an unchanged one crosses as `same`, a changed one as its changed tasks. */
+export function createStatusSender(): (slug: string, status: SyncStatus) => PostedStatus {
+  const sendTasks = createTaskSender();
+  const last = new Map<string, SyncStatus>();
+  return (slug, status) => {
+    if (last.get(slug) === status) return { same: true };
+    last.set(slug, status);
+    const { tasks, ...fields } = status;
+    return { same: false, status: fields, ...sendTasks(slug, tasks) };
+  };
+}
+
+/** The UI thread's side: `same` is the very status object of last time, so nothing downstream compares it again. */
+export function createStatusStore(): { receive(slug: string, posted: PostedStatus): SyncStatus; clear(): void } {
+  const tasks = createTaskStore();
+  const last = new Map<string, SyncStatus>();
+  return {
+    receive(slug, posted) {
+      if (posted.same) {
+        const status = last.get(slug);
+        if (status === undefined) throw new Error(`no status of ${slug} to repeat`);
+        return status;
+      }
+      const status: SyncStatus = { ...posted.status, tasks: tasks.receive(slug, posted) };
+      last.set(slug, status);
+      return status;
+    },
+    clear() {
+      tasks.clear();
+      last.clear();
     },
   };
 }

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient } from '../../api/client.js';
 import type { ClientOptions } from '../../api/types.js';
-import { createTaskSender, postedError, type FromWorker, type ToWorker } from './protocol.js';
+import { createStatusSender, postedError, type FromWorker, type ToWorker } from './protocol.js';
 
 export interface StatusWorkerData {
   client: Omit<ClientOptions, 'signal'>;
@@ -21,7 +21,7 @@ if (port === null) throw new Error('status-worker.js runs as a worker thread onl
 
 const { client, hold } = workerData as StatusWorkerData;
 const api = createClient(client);
-const send = createTaskSender();
+const send = createStatusSender();
 const inFlight = new Map<number, AbortController>();
 
 port.on('message', (message: ToWorker) => {
@@ -39,7 +39,7 @@ port.on('message', (message: ToWorker) => {
   api
     .syncStatus(slug, { signal: controller.signal, ...(message.source ? { source: message.source } : {}) })
     .then(
-      ({ tasks, ...status }): FromWorker => ({ type: 'status', id, slug, ok: true, status, ...send(slug, tasks) }),
+      (status): FromWorker => ({ type: 'status', id, slug, ok: true, ...send(slug, status) }),
       (error: unknown): FromWorker => ({ type: 'status', id, slug, ok: false, error: postedError(error) }),
     )
     .then((reply) => {

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
 import type { SyncStatus } from '../../domain/model.js';
-import { createTaskStore, receivedError, type FromWorker, type ToWorker } from './protocol.js';
+import { createStatusStore, receivedError, type FromWorker, type ToWorker } from './protocol.js';
 import type { ClientOptions } from '../../api/types.js';
 import type { StatusWorkerData } from './status-worker.js';
 
@@ -46,7 +46,7 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
   if (!existsSync(fileURLToPath(script))) return { api, close: async () => undefined };
   const origin = new URL(api.baseUrl).origin;
   const cancelled = () => new ApiError('aborted', `The request to ${origin} was cancelled.`);
-  const store = createTaskStore();
+  const store = createStatusStore();
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
   let closed = false;
@@ -90,17 +90,17 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
       request?.reject(receivedError(reply.error));
       return;
     }
-    let tasks;
+    let status: SyncStatus;
     try {
       // Even an answer nobody waits for any more: the worker counted these tasks as held.
-      tasks = store.receive(reply.slug, reply);
+      status = store.receive(reply.slug, reply);
     } catch {
       request?.reject(new ApiError('bad_response', WORKER_STOPPED));
       void thread.terminate();
       stopped(thread);
       return;
     }
-    request?.resolve({ ...reply.status, tasks });
+    request?.resolve(status);
   }
 
   // Started now, so its start-up overlaps the UI thread's own.
