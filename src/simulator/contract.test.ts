@@ -124,9 +124,11 @@ const TARGETS = [
 const DEFAULT_VERSIONS: string[] = ['2024.8.3', '2026.8.3'];
 
 describe.each(TARGETS)('generation $generation, authentik $version', ({ generation, version }) => {
-  // `big` has healthy's shapes at 30 times the volume, `week` lively's over a week of runs: checked once per
-  // generation, at its default version.
-  const scenarios = SCENARIO_NAMES.filter((name) => (name !== 'big' && name !== 'week') || DEFAULT_VERSIONS.includes(version));
+  // `big` has healthy's shapes at 30 times the volume: checked once per generation, at its default version. `week`
+  // has lively's shapes over a week of runs (8,500 LDAP tasks in B): checked once, in generation A.
+  const scenarios = SCENARIO_NAMES.filter(
+    (name) => (name !== 'big' || DEFAULT_VERSIONS.includes(version)) && (name !== 'week' || version === DEFAULT_VERSIONS[0]),
+  );
   const legacy = version.startsWith('2025.8');
   const schema = checker(generation, legacy ? BEFORE_ICON_URL : {});
 

@@ -12,6 +12,8 @@ type Schema = { [key: string]: Yaml };
 export interface Leniency {
   nullable?: string[];
   optional?: string[];
+  /** the property may hold any value (the schema's type is wrong, e.g. a boolean in a map of strings) */
+  any?: string[];
 }
 
 export interface OpenApiDoc {
@@ -105,6 +107,7 @@ export class SchemaChecker {
       const property = properties[key];
       if (property) {
         if (item === null && this.leniency.nullable?.includes(`${component}.${key}`)) continue;
+        if (this.leniency.any?.includes(`${component}.${key}`)) continue;
         errors.push(...this.check(item, property, `${path}.${key}`, component));
       } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
         errors.push(...this.check(item, schema.additionalProperties as Schema, `${path}.${key}`, component));

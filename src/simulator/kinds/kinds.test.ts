@@ -238,3 +238,56 @@ describe('permissions and the enterprise licence', () => {
     expect([patch.status, patch.json]).toEqual([400, { detail: 'Request denied due to expired/invalid license.', code: 'denied_license' }]);
   });
 });
+
+describe('the scenario × kind × generation matrix', () => {
+  const OBJECTS = [
+    { kind: 'kerberos', path: '/sources/kerberos/corp-krb/', app: 'authentik_sources_kerberos' },
+    { kind: 'scim', path: '/providers/scim/3/', app: 'authentik_providers_scim' },
+    { kind: 'google_workspace', path: '/providers/google_workspace/4/', app: 'authentik_providers_google_workspace' },
+    { kind: 'microsoft_entra', path: '/providers/microsoft_entra/5/', app: 'authentik_providers_microsoft_entra' },
+  ];
+
+  /** What a monitor has to go on, in a few words: the run's outcome, its problem lines, or running / none. */
+  async function signalA(s: Simulator, o: (typeof OBJECTS)[number]): Promise<string> {
+    const status = (await call(s, `${o.path}sync/status/`)).json;
+    if (status.is_running) return 'running';
+    const row = o.kind === 'kerberos' ? (await call(s, '/events/system_tasks/?name=kerberos_sync_single')).json.results[0] : status.tasks[0];
+    if (!row) return 'none';
+    const problems = row.messages.filter((m: any) => m.log_level !== 'info' || !/^(Starting full|Syncing )/.test(m.event));
+    return `${row.status}:${problems.length}`;
+  }
+
+  async function signalB(s: Simulator, o: (typeof OBJECTS)[number]): Promise<string> {
+    const status = (await call(s, `${o.path}sync/status/`)).json;
+    if (status.is_running) return 'running';
+    if (!status.last_sync_status) return 'none';
+    const pk = (await call(s, o.path)).json.pk;
+    const schedule = (await scheduleOf(s, o.app, pk)).find((r: any) => !r.actor_name.endsWith('connectivity_check'));
+    const tasks = await tasksOf(s, schedule.id);
+    const parent = tasks.find((t) => t.actor_name === schedule.actor_name);
+    // The newest run: the newest parent and the page tasks after it started.
+    const run = tasks.filter((t) => t.mtime >= parent.logs[0].timestamp);
+    const problems = run.flatMap((t) => t.logs).filter((l: any) => l.log_level !== 'info' || l.event.startsWith('Source is disabled'));
+    return `${status.last_sync_status}:${problems.length}`;
+  }
+
+  const EXPECTED: Record<string, { A: string[]; B: string[] }> = {
+    // kerberos, scim, google_workspace, microsoft_entra
+    healthy: { A: ['successful:0', 'successful:0', 'successful:0', 'successful:0'], B: ['info:0', 'info:0', 'info:0', 'info:0'] },
+    problems: { A: ['successful:1', 'successful:3', 'successful:3', 'successful:3'], B: ['info:1', 'info:3', 'info:3', 'info:3'] },
+    errors: { A: ['error:1', 'error:1', 'error:1', 'error:1'], B: ['rejected:1', 'rejected:2', 'rejected:2', 'rejected:2'] },
+    running: { A: ['running', 'running', 'running', 'running'], B: ['running', 'running', 'running', 'running'] },
+    empty: { A: ['none', 'none', 'none', 'none'], B: ['none', 'none', 'none', 'none'] },
+  };
+
+  it.each(Object.keys(EXPECTED))('%s', async (scenario) => {
+    const a = await sim({ version: '2025.6.3', scenario: scenario as any });
+    const b = await sim({ generation: 'B', version: '2026.8.3', scenario: scenario as any });
+    const got = { A: [] as string[], B: [] as string[] };
+    for (const o of OBJECTS) {
+      got.A.push(await signalA(a, o));
+      got.B.push(await signalB(b, o));
+    }
+    expect(got).toEqual(EXPECTED[scenario]);
+  });
+});

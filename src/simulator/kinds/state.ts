@@ -41,6 +41,8 @@ function cadence(scenario: ScenarioName, o: KindObject): Cadence {
 
 /** The deterministic outcome of run `k` of a scenario-following object in a periodic scenario. */
 function periodicVariant(o: KindObject, k: number): Variant {
+  // At least one failed run in every seven, so any stretch of history shows one.
+  if (k % 7 === 3) return 'failed';
   const roll = new Prng(`periodic:${keyOf(o)}:${k}`).next();
   if (roll < 0.12) return 'failed';
   if (roll < 0.3) return 'problem';
