@@ -58,6 +58,26 @@ describe('aksync exporter', () => {
     expect(text).not.toContain(sim.token);
   });
 
+  it("a run in progress is running 1 with its verdict so far, and its pages never pass for the last run's", async () => {
+    // Each poll of the running scenario sees 20 more of the run's 101 pages, until all are done.
+    const sim = await simulator({ scenario: 'running' });
+    const { url } = await exporter(sim, ['--interval', '1']); // the last --interval counts
+    const server = host(sim);
+    const corpAd = { server, kind: 'ldap', object: 'corp-ad' };
+    const seen: Array<{ running: number | null; pages: number | null; verdict: string | null }> = [];
+    await eventually(async () => {
+      const { text } = await scrape(url);
+      const now = { running: value(text, 'aksync_sync_running', corpAd), pages: value(text, 'aksync_sync_pages', corpAd), verdict: verdictOf(text, server, 'corp-ad') };
+      seen.push(now);
+      return now.running === 0 && now.pages !== null ? true : null;
+    }, 'the run to end');
+    const whileRunning = seen.filter((s) => s.running === 1);
+    expect(whileRunning.length).toBeGreaterThan(0);
+    expect(new Set(whileRunning.map((s) => s.verdict))).toEqual(new Set(['ok']));
+    expect(whileRunning.filter((s) => s.pages !== null)).toEqual([]);
+    expect(seen.at(-1)?.pages).toBe(101);
+  });
+
   it('answers OpenMetrics when the scraper asks for it, the classic text format otherwise', async () => {
     const sim = await simulator({ scenario: 'healthy' });
     const { url } = await exporter(sim);
