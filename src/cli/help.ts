@@ -83,7 +83,7 @@ ${EXIT}`,
 config needed.
   --serve              only run the simulator; print its URL and token for trying the other commands
   --generation a|b     authentik 2024.8–2025.6 (a, default) or 2025.8 and newer (b)
-  --scenario NAME      lively (default), healthy, problems, errors, running, empty, hostile, big
+  --scenario NAME      lively (default), healthy, problems, errors, running, empty, hostile, big, week
 
 ${SCREEN}`,
   exporter: `aksync exporter [--listen HOST:PORT] [--profile NAME]...: serve Prometheus metrics of every sync object.

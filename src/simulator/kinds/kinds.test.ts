@@ -197,6 +197,30 @@ describe('generation B providers: schedule, parent and page tasks', () => {
   });
 });
 
+describe('a sync started while one runs', () => {
+  it('B: a `done` task that only says it skipped becomes the newest (last_successful_sync is now); A: nothing', async () => {
+    const s = await sim({ generation: 'B', scenario: 'running' });
+    expect((await call(s, '/providers/scim/3/sync/status/')).json.is_running).toBe(true);
+    const [schedule] = await scheduleOf(s, 'authentik_providers_scim', 3);
+    s.advance(2000);
+    expect((await call(s, `/tasks/schedules/${schedule.id}/send/`, { method: 'POST' })).status).toBe(200);
+    const [newest] = await tasksOf(s, schedule.id);
+    expect(newest).toMatchObject({ state: 'done', actor_name: 'authentik.providers.scim.tasks.scim_sync' });
+    expect(newest.logs.map((l: any) => l.event)).toContain('Synchronization is already running. Skipping.');
+    const status = (await call(s, '/providers/scim/3/sync/status/')).json;
+    expect(status).toMatchObject({ is_running: true, last_successful_sync: newest.mtime });
+    const a = await sim({ scenario: 'running' });
+    const before = (await call(a, '/providers/scim/3/sync/status/')).json;
+    await call(a, '/providers/scim/3/', { method: 'PATCH', body: {} });
+    let body: any;
+    for (let i = 0; i < 10; i++) body = (await call(a, '/providers/scim/3/sync/status/')).json;
+    // One run finished (the one that was running), no second one.
+    expect(body.is_running).toBe(false);
+    expect(body.tasks[0].finish_timestamp > before.tasks[0].finish_timestamp).toBe(true);
+    for (let i = 0; i < 5; i++) expect((await call(a, '/providers/scim/3/sync/status/')).json.is_running).toBe(false);
+  });
+});
+
 describe('permissions and the enterprise licence', () => {
   it('a token without a kind’s view permission gets 403 for that kind only', async () => {
     const s = await sim({ generation: 'B', permissions: ['authentik_providers_scim.view_scimprovider'] });

@@ -158,6 +158,9 @@ function parentRow(f: Features, o: KindObject, run: KindRun, view: KindRunView):
   const failure: RunFailure | undefined = runFailure(run.spec);
   const started = view.startedAt;
   const own = (at: Date): LogEvent[] => {
+    // The lock is busy: Kerberos says so without a full stop, providers with one, after their start line.
+    if (run.spec.skipped && o.kind === 'kerberos') return [log(at, 'Synchronization is already running. Skipping', uid)];
+    if (run.spec.skipped) return [log(at, 'Starting full provider sync', uid), log(at, 'Synchronization is already running. Skipping.', uid, 'info', {}, 7)];
     if (o.kind === 'kerberos') return run.spec.notes.map((note, i) => log(at, note, uid, 'info', {}, i));
     if (run.spec.unassigned) return [log(at, 'No provider found. Is it assigned to an application?', uid, 'warning')];
     return [log(at, 'Starting full provider sync', uid)];

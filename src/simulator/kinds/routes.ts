@@ -87,7 +87,7 @@ function patch(kind: Kind) {
       }
       // A: a Kerberos save queues a sync only when the source is enabled and syncs users. B: the schedule is sent.
       const queues = ctx.features.generation === 'B' || kind !== 'kerberos' || (o.enabled && ctx.state.kinds.syncUsers(o));
-      if (queues) ctx.state.kinds.trigger(o);
+      if (queues) ctx.state.kinds.trigger(o, ctx.features.generation);
       return json(200, serialize(ctx, o));
     });
 }
@@ -284,9 +284,9 @@ export function allKindSchedules(ctx: Pick<RouteContext, 'state' | 'features' | 
   );
 }
 
-export function triggerByKey(ctx: Pick<RouteContext, 'state'>, key: string): void {
+export function triggerByKey(ctx: Pick<RouteContext, 'state' | 'features'>, key: string): void {
   const o = KIND_OBJECTS.find((x) => keyOf(x) === key);
-  if (o) ctx.state.kinds.trigger(o);
+  if (o) ctx.state.kinds.trigger(o, ctx.features.generation);
 }
 
 /** `read_only` licence: the enterprise middleware refuses every write, to any path but the licence's own. */

@@ -59,6 +59,8 @@ export interface KindRunSpec {
   unassigned?: boolean;
   /** a disabled Kerberos source: the B actor returns silently */
   disabled?: boolean;
+  /** B: started while another run held the lock, it only says so (a `done` task, newer than the real run) */
+  skipped?: boolean;
   /** Kerberos (no pages): how long the run takes */
   durationMs: number;
 }

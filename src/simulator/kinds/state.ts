@@ -156,12 +156,22 @@ export class KindsState {
     const now = this.now();
     return this.runs(o).some((run) => {
       const view = run.view(now);
-      return view.completedAt === null && !run.spec.unassigned && !run.spec.disabled;
+      return view.completedAt === null && !run.spec.unassigned && !run.spec.disabled && !run.spec.skipped;
     });
   }
 
-  /** Start a sync now; it moves on with each status poll of the object. */
-  trigger(o: KindObject): void {
+  /**
+   * Start a sync now; it moves on with each status poll of the object. While a run holds the object's lock, a new
+   * one returns at once: silently in A, in B as a `done` task saying "Synchronization is already running. Skipping".
+   */
+  trigger(o: KindObject, generation: 'A' | 'B'): void {
+    if (this.isRunning(o)) {
+      if (generation === 'A') return;
+      const runs = this.triggered.get(keyOf(o)) ?? [];
+      runs.push(TimedKindRun.completedAt(this.triggerRng.uuid(), { pages: [], notes: [], skipped: true, durationMs: 60 }, this.now()));
+      this.triggered.set(keyOf(o), runs);
+      return;
+    }
     const plan = this.planOf(o);
     const variant: Variant = plan === 'problem' || plan === 'failed' || plan === 'hostile' ? plan : 'healthy';
     const runs = this.triggered.get(keyOf(o)) ?? [];
