@@ -3,7 +3,7 @@
 // promtool lints the exporter's output and unit-tests the example alerting rules. Needs Debian's `prometheus`
 // package (prometheus and promtool on PATH): .ci/run installs it, so CI always runs this file.
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ const RULE_TESTS = path.join(ROOT, 'docs/prometheus/aksync.rules.test.yml');
 
 const has = (tool: string) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
 const TOOLS = has('prometheus') && has('promtool');
+const NODE_EXPORTER = has('prometheus-node-exporter');
 
 /** One simulated authentik per profile; corp-ad plays the scenario, the other sources keep their fixed state. */
 const SERVERS: Array<{ profile: string; generation: 'A' | 'B'; scenario: ScenarioName; corpAd: string }> = [
@@ -165,6 +166,32 @@ describe.skipIf(!TOOLS)('a real Prometheus scraping aksync exporter (skipped onl
     const test = await run('promtool', ['test', 'rules', RULE_TESTS]);
     expect(test.out, test.out).toMatch(/SUCCESS/);
     expect(test.code).toBe(0);
+  });
+
+  it.skipIf(!NODE_EXPORTER)('node_exporter reads `status --format openmetrics` in its textfile collector without an error (skipped only without Debian\'s prometheus-node-exporter)', async () => {
+    const sim = sims[SERVERS.findIndex((s) => s.profile === 'a-errors')] as Simulator;
+    const status = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(process.execPath, [BIN, 'status', '--format', 'openmetrics', '--profile', 'a-errors'], { env: { PATH: process.env.PATH, XDG_CONFIG_HOME: work } }, (error, stdout) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: stdout }),
+      );
+    });
+    expect(status.code).toBe(0);
+    const textfiles = path.join(work, 'textfile');
+    mkdirSync(textfiles, { recursive: true });
+    writeFileSync(path.join(textfiles, 'aksync.prom.tmp'), status.out);
+    renameSync(path.join(textfiles, 'aksync.prom.tmp'), path.join(textfiles, 'aksync.prom'));
+    const port = await freePort();
+    const nodeExporter = spawn('prometheus-node-exporter', ['--collector.disable-defaults', '--collector.textfile', `--collector.textfile.directory=${textfiles}`, `--web.listen-address=127.0.0.1:${port}`], { stdio: 'ignore' });
+    try {
+      const text = await eventually(async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), 'node_exporter to answer');
+      expect(text).toMatch(/^node_textfile_scrape_error 0$/m);
+      expect(text).toContain('aksync_sync_verdict{kind="ldap",object="corp-ad",server="a-errors",verdict="critical"} 1');
+      expect(text).toContain('aksync_up{server="a-errors"} 1');
+      expect(text).not.toContain(sim.token);
+    } finally {
+      nodeExporter.kill('SIGTERM');
+      await exited(nodeExporter);
+    }
   });
 
   it('SIGTERM closes the exporter cleanly: exit 0, a last log line, the token in no line', async () => {
