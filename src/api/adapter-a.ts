@@ -39,11 +39,12 @@ function uidFromFullName(fullName: string, name: string): string {
   return fullName.startsWith(`${name}:`) ? fullName.slice(name.length + 1) : fullName;
 }
 
-export function syncStatusA(status: SyncStatusAJson): SyncStatus {
+/** `tasksOf`: how one SystemTask becomes tasks (a kind's; LDAP's one page task by default). */
+export function syncStatusA(status: SyncStatusAJson, tasksOf: (task: SystemTaskJson) => SyncTask[] = (task) => [syncTaskA(task)]): SyncStatus {
   return {
     generation: 'A',
     isRunning: status.is_running,
-    tasks: status.tasks.map(syncTaskA),
+    tasks: status.tasks.flatMap(tasksOf),
     lastSuccessfulSync: null,
     lastSyncStatus: null,
     schedule: null,

@@ -6,6 +6,26 @@ import type { ScheduleJson, SyncStatusBJson, TaskJson } from './schemas-b.js';
 
 export const SYNC_ACTOR = 'authentik.sources.ldap.tasks.ldap_sync';
 export const PAGE_ACTOR = 'authentik.sources.ldap.tasks.ldap_sync_page';
+
+/** Which tasks of a sync schedule make a run, and how they name their object: one kind's actors. */
+export interface ActorsB {
+  /** The run's parent task. */
+  sync: string;
+  /** The run's page tasks; null when a run is one task (Kerberos). */
+  page: string | null;
+  /** The `slug` (object key) of the parent task, from its uid's tail (after `actor:`). */
+  parentSlug(tail: string, key: string): string;
+  /** A page task's uid, slug (object key), type and page id, from its uid's tail. */
+  pageIdentity(tail: string, key: string): { uid: string; slug: string; type: string; pageId: string };
+}
+
+/** LDAP: `…ldap_sync:<slug>` and `…ldap_sync_page:<slug>:<type>:<uuid>`. */
+export const LDAP_ACTORS: ActorsB = {
+  sync: SYNC_ACTOR,
+  page: PAGE_ACTOR,
+  parentSlug: (tail, key) => (tail === '' ? key : tail),
+  pageIdentity: (tail) => ({ uid: tail, ...pageUidParts(tail) }),
+};
 const PROCESSING = 'Task is being processed';
 const FINAL_STATES = new Set(['done', 'rejected']);
 
@@ -39,22 +59,27 @@ export function scheduleB(json: ScheduleJson): Schedule {
   };
 }
 
-/** The LDAP sync schedule among a source's schedules (a source may one day have others). */
-export function pickSyncSchedule(schedules: readonly ScheduleJson[]): ScheduleJson | undefined {
-  return schedules.find((s) => s.actor_name === SYNC_ACTOR);
+/**
+ * The sync schedule among an object's schedules (a Kerberos source also has a connectivity check's). 2025.8.0 to
+ * 2025.10.1 may hold duplicates made by saves: the one whose identifier is the object's pk is the real one.
+ */
+export function pickSyncSchedule(schedules: readonly ScheduleJson[], actor = SYNC_ACTOR, pk?: string): ScheduleJson | undefined {
+  const syncs = schedules.filter((s) => s.actor_name === actor);
+  return (pk === undefined ? undefined : syncs.find((s) => s.identifier === pk)) ?? syncs[0];
 }
 
-export function syncTaskB(task: TaskJson, slug: string): SyncTask {
+export function syncTaskB(task: TaskJson, slug: string, actors: ActorsB = LDAP_ACTORS): SyncTask {
   const messages = sortedMessages(task.logs ?? task.messages ?? []);
   const previousMessages = sortedMessages(task.previous_logs ?? task.previous_messages ?? []);
   const word = task.aggregated_status ?? task.state;
   const start = messages.find((m) => m.event === PROCESSING)?.timestamp ?? null;
   const finish = FINAL_STATES.has(task.state) ? (task.mtime ?? null) : null;
   const tail = uidTail(task.uid ?? '');
-  const parent = task.actor_name === SYNC_ACTOR;
+  const parent = task.actor_name === actors.sync;
+  const parentSlug = parent ? actors.parentSlug(tail, slug) : '';
   const identity = parent
-    ? { uid: tail === '' ? slug : tail, slug: tail === '' ? slug : tail, type: 'run', pageId: '', kind: 'run' as const }
-    : { uid: tail, ...pageUidParts(tail), kind: 'page' as const };
+    ? { uid: parentSlug, slug: parentSlug, type: 'run', pageId: '', kind: 'run' as const }
+    : { ...actors.pageIdentity(tail, slug), kind: 'page' as const };
   return {
     id: task.message_id,
     ...identity,
@@ -73,12 +98,12 @@ export function syncTaskB(task: TaskJson, slug: string): SyncTask {
  * syncTaskB, once per task object: the client hands back the very same TaskJson objects while a page of the task
  * list is unchanged, and the same SyncTask objects for them tell the poller, by identity, that nothing changed.
  */
-const adapted = new WeakMap<TaskJson, { slug: string; task: SyncTask }>();
-function adaptedTaskB(task: TaskJson, slug: string): SyncTask {
+const adapted = new WeakMap<TaskJson, { slug: string; actors: ActorsB; task: SyncTask }>();
+function adaptedTaskB(task: TaskJson, slug: string, actors: ActorsB): SyncTask {
   const known = adapted.get(task);
-  if (known !== undefined && known.slug === slug) return known.task;
-  const fresh = syncTaskB(task, slug);
-  adapted.set(task, { slug, task: fresh });
+  if (known !== undefined && known.slug === slug && known.actors === actors) return known.task;
+  const fresh = syncTaskB(task, slug, actors);
+  adapted.set(task, { slug, actors, task: fresh });
   return fresh;
 }
 
@@ -105,22 +130,22 @@ export interface LatestRun {
  * Tasks are scoped to the source by the schedule, so pages are matched by actor, not by slug (a renamed source
  * keeps its schedule).
  */
-export function latestRun(newestFirst: readonly TaskJson[], slug: string, exhausted: boolean): LatestRun {
-  const parentAt = newestFirst.findIndex((t) => t.actor_name === SYNC_ACTOR);
-  const pages = newestFirst.filter((t) => t.actor_name === PAGE_ACTOR);
+export function latestRun(newestFirst: readonly TaskJson[], slug: string, exhausted: boolean, actors: ActorsB = LDAP_ACTORS): LatestRun {
+  const parentAt = newestFirst.findIndex((t) => t.actor_name === actors.sync);
+  const pages = actors.page === null ? [] : newestFirst.filter((t) => t.actor_name === actors.page);
   if (parentAt < 0) {
-    return { tasks: orderPages(pages.map((t) => adaptedTaskB(t, slug))), settled: exhausted };
+    return { tasks: orderPages(pages.map((t) => adaptedTaskB(t, slug, actors))), settled: exhausted };
   }
   const parent = newestFirst[parentAt] as TaskJson;
   const older = newestFirst.slice(parentAt + 1);
-  const previousParent = older.find((t) => t.actor_name === SYNC_ACTOR);
+  const previousParent = older.find((t) => t.actor_name === actors.sync);
   const runStart = earliestLog(parent) ?? previousParent?.mtime?.getTime();
   const inRun = (page: TaskJson) => runStart === undefined || (lastChange(page) ?? Number.POSITIVE_INFINITY) >= runStart;
   const reachedBefore =
     previousParent !== undefined ||
     (runStart !== undefined && older.some((t) => t.mtime != null && t.mtime.getTime() < runStart));
   return {
-    tasks: [adaptedTaskB(parent, slug), ...orderPages(pages.filter(inRun).map((t) => adaptedTaskB(t, slug)))],
+    tasks: [adaptedTaskB(parent, slug, actors), ...orderPages(pages.filter(inRun).map((t) => adaptedTaskB(t, slug, actors)))],
     settled: exhausted || reachedBefore,
   };
 }

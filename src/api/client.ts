@@ -1,17 +1,20 @@
 // createClient: the AuthentikApi over HTTP. Endpoints, generation detection and the generation B detail reads live
 // here; transport in http.ts, shapes in schemas-*.ts, domain mapping in adapter-*.ts.
-import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncStatus, SyncTask } from '../domain/model.js';
+import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncObject, SyncStatus, SyncTask } from '../domain/model.js';
 import { safeLine } from '../domain/sanitize.js';
+import { idIsSlug, type SyncKind, type SyncObjectRef } from '../domain/sync-object-ref.js';
+import { KINDS } from '../kinds/registry.js';
+import type { KindDescription } from '../kinds/types.js';
 import { ldapSource } from './adapt-common.js';
 import { syncStatusA } from './adapter-a.js';
-import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, type DetailB } from './adapter-b.js';
+import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, type ActorsB, type DetailB } from './adapter-b.js';
 import { ClientConfigError } from './config-error.js';
 import { ApiError, isApiError, isNoAnswer, type ApiErrorKind } from './errors.js';
 import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call, type RawAnswer, type Transport } from './http.js';
-import { syncStatusASchema } from './schemas-a.js';
+import { syncStatusASchema, systemTaskListSchema, type SyncStatusAJson } from './schemas-a.js';
 import { scheduleListSchema, syncStatusBSchema, taskListSchema, type ScheduleJson, type TaskJson } from './schemas-b.js';
 import { ldapSourceSchema, paginated, sessionUserSchema, versionSchema } from './schemas-common.js';
-import type { AuthentikApi, ClientOptions, RequestOptions, TriggerResult } from './types.js';
+import type { ClientOptions, ObjectOptions, RequestOptions, SyncApi, TriggerResult } from './types.js';
 import { parseServerUrl } from './url.js';
 import { defaultUserAgent } from './user-agent.js';
 import { serverLine } from './server-text.js';
@@ -25,6 +28,7 @@ export const PERMISSIONS = {
   viewSchedule: 'authentik_tasks_schedules.view_schedule',
   sendSchedule: 'authentik_tasks_schedules.send_schedule',
   viewTask: 'authentik_tasks.view_task',
+  viewSystemTask: 'authentik_events.view_systemtask',
 } as const;
 
 /** Bounds on paginated reads: far beyond real servers, short of an endless loop. */
@@ -54,11 +58,46 @@ const decodeSourcePage = (body: unknown, answer: Answer) => {
 };
 const decodeSource: Decode<LdapSource> = (body, answer) => ldapSource(parseAnswer(ldapSourceSchema, body, answer));
 const decodeStatusA: Decode<SyncStatus> = (body, answer) => syncStatusA(parseAnswer(syncStatusASchema, body, answer));
+const decodeStatusAJson: Decode<SyncStatusAJson> = (body, answer) => parseAnswer(syncStatusASchema, body, answer);
+const decodeSystemTasks = (body: unknown, answer: Answer) => parseAnswer(systemTaskListSchema, body, answer);
+
+/** Each kind's decoders, made once: the client's answer cache knows a decoder by its identity. */
+interface KindDecoders {
+  page: Decode<{ objects: SyncObject[]; next: number }>;
+  object: Decode<SyncObject>;
+}
+const kindDecoders = new Map<SyncKind, KindDecoders>();
+function decodersOf(kind: KindDescription): KindDecoders {
+  let known = kindDecoders.get(kind.kind);
+  if (known === undefined) {
+    const { schema, toObject } = kind.object;
+    const pageSchema = paginated(schema);
+    known = {
+      page: (body, answer) => {
+        const page = parseAnswer(pageSchema, body, answer);
+        return { objects: page.results.map(toObject), next: page.pagination.next };
+      },
+      object: (body, answer) => toObject(parseAnswer(schema, body, answer)),
+    };
+    kindDecoders.set(kind.kind, known);
+  }
+  return known;
+}
+
+/** A generation A status as domain tasks, once per decoded answer and object (the poller compares by identity). */
+const statusesA = new WeakMap<SyncStatusAJson, { kind: SyncKind; key: string; status: SyncStatus }>();
+function statusAOf(json: SyncStatusAJson, kind: KindDescription, key: string): SyncStatus {
+  const known = statusesA.get(json);
+  if (known !== undefined && known.kind === kind.kind && known.key === key) return known.status;
+  const status = syncStatusA(json, (task) => kind.generationA.tasks(task, key));
+  statusesA.set(json, { kind: kind.kind, key, status });
+  return status;
+}
 const decodeStatusB = (body: unknown, answer: Answer) => parseAnswer(syncStatusBSchema, body, answer);
 const decodeSchedules = (body: unknown, answer: Answer) => parseAnswer(scheduleListSchema, body, answer);
 const decodeTaskPage = (body: unknown, answer: Answer) => parseAnswer(taskListSchema, body, answer);
 
-export function createClient(options: ClientOptions): AuthentikApi {
+export function createClient(options: ClientOptions): SyncApi {
   const parsed = parseServerUrl(options.url);
   if (!parsed.ok) throw new ClientConfigError(parsed.reason);
   if (!/^[\x21-\x7e]+$/.test(options.token)) {
@@ -188,13 +227,72 @@ export function createClient(options: ClientOptions): AuthentikApi {
     return await readDecoded(call, opts?.signal, decodeSource);
   }
 
+  const objectPath = (kind: KindDescription, id: string) => `${kind.listPath}${encodeURIComponent(id)}/`;
+  const noSuchObject = (kind: KindDescription, id: string) =>
+    kind.kind === 'ldap'
+      ? noSuchSource(id)
+      : `No ${kind.noun.one} with ${idIsSlug(kind.kind) ? 'slug' : 'id'} '${shownSlug(id)}' on ${origin}. \`aksync sources\` lists them.`;
+
+  /** The kind is older than the server: a kind it does not have is a `not_found` naming the release it came with. */
+  async function requireKind(kind: KindDescription, signal?: AbortSignal): Promise<void> {
+    if (kind.since === null) return;
+    let known: ServerVersion;
+    try {
+      known = await version(signal === undefined ? {} : { signal });
+    } catch (error) {
+      if (isApiError(error) && !DECISIVE_KINDS.has(error.kind)) return; // the list itself will tell
+      throw error;
+    }
+    if (!versionAtLeast(known.version, kind.since)) {
+      throw new ApiError(
+        'not_found',
+        `authentik ${serverLine(known.version, options.token).slice(0, 40)} on ${origin} has no ${kind.noun.many}: they came with authentik ${kind.since.year}.${kind.since.month}.`,
+        404,
+      );
+    }
+  }
+
+  async function listObjects(kindName: SyncKind, opts?: RequestOptions): Promise<SyncObject[]> {
+    const kind = KINDS[kindName];
+    await requireKind(kind, opts?.signal);
+    const decode = decodersOf(kind).page;
+    const objects: SyncObject[] = [];
+    for (let page = 1, read = 0; ; read++) {
+      const call: Call = {
+        method: 'GET',
+        path: kind.listPath,
+        query: { page, page_size: PAGE_SIZE },
+        permission: kind.permissions.view,
+        notFound: `${origin} has no ${kind.noun.many} (${apiPath}${kind.listPath} answers 404).`,
+      };
+      if (read >= MAX_SOURCE_PAGES) failShape(shown(call.path), `more than ${MAX_SOURCE_PAGES} pages of ${kind.noun.many}`);
+      const body = await readDecoded(call, opts?.signal, decode);
+      objects.push(...body.objects);
+      const next = body.next;
+      if (next === 0) return objects;
+      if (!(next > page)) failShape(shown(call.path), `field pagination.next: ${next} does not follow page ${page}`);
+      page = next;
+    }
+  }
+
+  async function getObject(ref: SyncObjectRef, opts?: RequestOptions): Promise<SyncObject> {
+    const kind = KINDS[ref.kind];
+    const call: Call = { method: 'GET', path: objectPath(kind, ref.id), notFound: noSuchObject(kind, ref.id), permission: kind.permissions.view };
+    return await readDecoded(call, opts?.signal, decodersOf(kind).object);
+  }
+
   async function syncStatus(slug: string, opts?: StatusOptions): Promise<SyncStatus> {
+    return objectStatus({ kind: 'ldap', id: slug }, { ...(opts?.signal ? { signal: opts.signal } : {}), ...(opts?.source ? { object: opts.source } : {}) });
+  }
+
+  async function objectStatus(ref: SyncObjectRef, opts?: ObjectOptions): Promise<SyncStatus> {
+    const kind = KINDS[ref.kind];
     const signal = opts?.signal;
     const call: Call = {
       method: 'GET',
-      path: `${sourcePath(slug)}sync/status/`,
-      notFound: noSuchSource(slug),
-      permission: PERMISSIONS.viewSource,
+      path: `${objectPath(kind, ref.id)}sync/status/`,
+      notFound: noSuchObject(kind, ref.id),
+      permission: kind.permissions.view,
     };
     // The status is asked for at once, alongside the version (read once per server), not after it: one round trip.
     // The version's failure still comes first, as if it had been read first.
@@ -204,21 +302,55 @@ export function createClient(options: ClientOptions): AuthentikApi {
     const raw = await answer;
     const generation = fromVersion ?? generationFromShape(raw.json());
     knownGeneration = generation;
-    // A changed answer is decoded task by task: only the tasks whose bytes changed are parsed again.
-    if (generation === 'A') return decoded(call, raw, decodeStatusA, statusADecoders(slug).decode);
+    // LDAP: a changed answer is decoded task by task: only the tasks whose bytes changed are parsed again.
+    if (generation === 'A' && kind.kind === 'ldap') return decoded(call, raw, decodeStatusA, statusADecoders(ref.id).decode);
+    if (generation === 'A') {
+      const status = statusAOf(decoded(call, raw, decodeStatusAJson), kind, ref.id);
+      const runs = kind.generationA.runs;
+      return runs.from === 'status' ? status : { ...status, tasks: await systemTaskRun(kind, runs.taskName, ref.id, signal) };
+    }
     const status = decoded(call, raw, decodeStatusB);
-    return syncStatusB(status, await detailB(slug, opts));
+    return syncStatusB(status, await detailB(kind, ref, opts));
   }
 
-  /** The source's LDAP sync schedule, or why there is none to see. */
-  async function syncSchedule(slug: string, opts?: StatusOptions): Promise<ScheduleJson | 'forbidden' | 'none'> {
-    const pk = (await opts?.source)?.pk ?? (await getSource(slug, opts)).pk;
+  /**
+   * Generation A's Kerberos run: the newest record of the task, which authentik shares among every Kerberos source.
+   * A token without authentik_events.view_systemtask sees none (authentik filters, it does not refuse).
+   */
+  async function systemTaskRun(kind: KindDescription, taskName: string, key: string, signal?: AbortSignal): Promise<SyncTask[]> {
+    const call: Call = {
+      method: 'GET',
+      path: '/events/system_tasks/',
+      query: { name: taskName, page_size: PAGE_SIZE },
+      permission: PERMISSIONS.viewSystemTask,
+    };
+    let body;
+    try {
+      body = await readDecoded(call, signal, decodeSystemTasks);
+    } catch (error) {
+      if (isApiError(error) && (error.kind === 'forbidden' || error.kind === 'not_found')) return [];
+      throw error;
+    }
+    const finish = (t: { finish_timestamp?: Date | null | undefined }) => t.finish_timestamp?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const newest = body.results.filter((t) => t.name === taskName).sort((a, b) => finish(b) - finish(a))[0];
+    return newest ? kind.generationA.tasks(newest, key) : [];
+  }
+
+  /** The object's pk: a provider's is its id; a source's comes from the object (read when not given). */
+  async function pkOf(ref: SyncObjectRef, opts?: ObjectOptions): Promise<string> {
+    if (!idIsSlug(ref.kind)) return ref.id;
+    return (await opts?.object)?.pk ?? (await getObject(ref, opts)).pk;
+  }
+
+  /** The object's sync schedule, or why there is none to see. */
+  async function syncSchedule(kind: KindDescription, ref: SyncObjectRef, opts?: ObjectOptions): Promise<ScheduleJson | 'forbidden' | 'none'> {
+    const pk = await pkOf(ref, opts);
     const call: Call = {
       method: 'GET',
       path: '/tasks/schedules/',
       query: {
-        rel_obj_content_type__app_label: 'authentik_sources_ldap',
-        rel_obj_content_type__model: 'ldapsource',
+        rel_obj_content_type__app_label: kind.generationB.relObj.appLabel,
+        rel_obj_content_type__model: kind.generationB.relObj.model,
         rel_obj_id: pk,
         page_size: PAGE_SIZE,
       },
@@ -226,15 +358,15 @@ export function createClient(options: ClientOptions): AuthentikApi {
     };
     try {
       const body = await readDecoded(call, opts?.signal, decodeSchedules);
-      return pickSyncSchedule(body.results) ?? 'none';
+      return pickSyncSchedule(body.results, kind.generationB.actors.sync, kind.kind === 'ldap' ? undefined : pk) ?? 'none';
     } catch (error) {
       if (isApiError(error) && error.kind === 'forbidden') return 'forbidden';
       throw error;
     }
   }
 
-  async function detailB(slug: string, opts?: StatusOptions): Promise<DetailB> {
-    const schedule = await syncSchedule(slug, opts);
+  async function detailB(kind: KindDescription, ref: SyncObjectRef, opts?: ObjectOptions): Promise<DetailB> {
+    const schedule = await syncSchedule(kind, ref, opts);
     if (schedule === 'forbidden') return { schedule: null, tasks: [], missingDetailPermission: PERMISSIONS.viewSchedule };
     // authentik filters out what a token may not see instead of refusing: an empty list may mean "no permission".
     if (schedule === 'none') {
@@ -243,7 +375,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
     let tasks: SyncTask[];
     let truncated: boolean;
     try {
-      ({ tasks, truncated } = await latestRunTasks(schedule.id, slug, opts?.signal));
+      ({ tasks, truncated } = await latestRunTasks(schedule.id, ref.id, kind.generationB.actors, opts?.signal));
     } catch (error) {
       if (isApiError(error) && error.kind === 'forbidden') {
         return { schedule: scheduleB(schedule), tasks: [], missingDetailPermission: PERMISSIONS.viewTask };
@@ -255,7 +387,7 @@ export function createClient(options: ClientOptions): AuthentikApi {
   }
 
   /** The newest run's tasks; `truncated` when the run goes on beyond the pages aksync reads per poll. */
-  async function latestRunTasks(scheduleId: string, slug: string, signal?: AbortSignal): Promise<{ tasks: SyncTask[]; truncated: boolean }> {
+  async function latestRunTasks(scheduleId: string, slug: string, actors: ActorsB, signal?: AbortSignal): Promise<{ tasks: SyncTask[]; truncated: boolean }> {
     const seen: TaskJson[] = [];
     for (let page = 1; ; page++) {
       const call: Call = {
@@ -274,8 +406,8 @@ export function createClient(options: ClientOptions): AuthentikApi {
       const body = await readDecoded(call, signal, decodeTaskPage);
       seen.push(...body.results);
       const listEnded = body.pagination.next === 0 || body.pagination.next <= page;
-      const run = latestRun(seen, slug, listEnded || page >= MAX_TASK_PAGES);
-      if (run.settled) return { tasks: run.tasks, truncated: !listEnded && !latestRun(seen, slug, false).settled };
+      const run = latestRun(seen, slug, listEnded || page >= MAX_TASK_PAGES, actors);
+      if (run.settled) return { tasks: run.tasks, truncated: !listEnded && !latestRun(seen, slug, false, actors).settled };
     }
   }
 
@@ -291,23 +423,28 @@ export function createClient(options: ClientOptions): AuthentikApi {
   }
 
   async function triggerSync(slug: string, opts?: StatusOptions): Promise<TriggerResult> {
+    return triggerObject({ kind: 'ldap', id: slug }, { ...(opts?.signal ? { signal: opts.signal } : {}), ...(opts?.source ? { object: opts.source } : {}) });
+  }
+
+  async function triggerObject(ref: SyncObjectRef, opts?: ObjectOptions): Promise<TriggerResult> {
+    const kind = KINDS[ref.kind];
     const generation = await generationFromVersion(opts?.signal);
-    const schedule = generation === 'B' ? await syncSchedule(slug, opts) : 'none';
-    // Without the schedule (generation A, or a token that may not see schedules) an empty PATCH of the source
+    const schedule = generation === 'B' ? await syncSchedule(kind, ref, opts) : 'none';
+    // Without the schedule (generation A, or a token that may not see schedules) an empty PATCH of the object
     // starts a sync in every generation.
     const call: Call =
       typeof schedule === 'string'
         ? {
             method: 'PATCH',
-            path: sourcePath(slug),
+            path: objectPath(kind, ref.id),
             body: {},
-            notFound: noSuchSource(slug),
-            permission: PERMISSIONS.changeSource,
+            notFound: noSuchObject(kind, ref.id),
+            permission: kind.permissions.change,
           }
         : {
             method: 'POST',
             path: `/tasks/schedules/${encodeURIComponent(schedule.id)}/send/`,
-            notFound: `The sync schedule of '${shownSlug(slug)}' disappeared from ${origin} (404): try again.`,
+            notFound: `The sync schedule of '${shownSlug(ref.id)}' disappeared from ${origin} (404): try again.`,
             permission: PERMISSIONS.sendSchedule,
           };
     await transport(call, opts?.signal);
@@ -319,7 +456,29 @@ export function createClient(options: ClientOptions): AuthentikApi {
     return (await version(opts)).generation;
   }
 
-  return { baseUrl, version, me, listSources, getSource, syncStatus, triggerSync, generation };
+  return {
+    baseUrl,
+    version,
+    me,
+    listSources,
+    getSource,
+    syncStatus,
+    triggerSync,
+    generation,
+    listObjects,
+    getObject,
+    objectStatus,
+    triggerObject,
+  };
+}
+
+/** `2024.10.5` is at least 2024.10; an unreadable version counts as new enough (the server will tell). */
+export function versionAtLeast(version: string, since: { year: number; month: number }): boolean {
+  const match = /^v?(\d{4})\.(\d{1,2})(?:\.|-|$)/.exec(version.trim());
+  if (match === null) return true;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  return year > since.year || (year === since.year && month >= since.month);
 }
 
 /** `2024.8.3`, `2025.10.0-rc1` → A before 2025.8, B from it; undefined when it is no authentik version. */

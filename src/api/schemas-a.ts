@@ -1,7 +1,7 @@
 // Generation A (authentik 2024.8 to 2025.6): the status endpoint carries every page task and its messages.
 import { z } from 'zod';
 import { logEventsSchema } from './log-events.js';
-import { dateTime } from './schemas-common.js';
+import { dateTime, paginated } from './schemas-common.js';
 
 export const systemTaskSchema = z
   .object({
@@ -30,3 +30,6 @@ export const syncStatusASchema = z
   })
   .loose();
 export type SyncStatusAJson = z.output<typeof syncStatusASchema>;
+
+/** `/events/system_tasks/` (where generation A keeps the Kerberos run the status never shows). */
+export const systemTaskListSchema = paginated(systemTaskSchema);

@@ -17,6 +17,8 @@ export const scheduleSchema = z
   .object({
     id: z.string(),
     actor_name: z.string(),
+    /** the object's pk as a string; null on schedules a save made in 2025.8.0 to 2025.10.1 */
+    identifier: z.string().nullish(),
     crontab: z.string(),
     paused: z.boolean().nullish(),
     next_run: dateTime.nullish(),

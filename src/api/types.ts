@@ -1,4 +1,5 @@
-import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncStatus } from '../domain/model.js';
+import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncObject, SyncStatus } from '../domain/model.js';
+import type { SyncKind, SyncObjectRef } from '../domain/sync-object-ref.js';
 
 export interface ClientOptions {
   /** What the user typed: with or without trailing slash or `/api/v3`. */
@@ -50,4 +51,22 @@ export interface AuthentikApi {
   triggerSync(slug: string, opts?: RequestOptions & { source?: LdapSource }): Promise<TriggerResult>;
   /** The generation, once known. */
   generation(opts?: RequestOptions): Promise<Generation>;
+}
+
+/** What a status read or a trigger may be given: the object as listed, or its read in flight (generation B needs a source's pk). */
+export type ObjectOptions = RequestOptions & { object?: SyncObject | LdapSource | Promise<SyncObject | LdapSource> };
+
+/**
+ * The API for sync objects of every kind (src/kinds/): the same reads as AuthentikApi's LDAP ones, for a kind or a
+ * `KIND/ID` reference. A kind the server does not have (Kerberos before 2024.10) or the token may not list answers
+ * an ApiError (`not_found`, `forbidden`) like any other read.
+ */
+export interface SyncApi extends AuthentikApi {
+  /** All pages of the kind's list. */
+  listObjects(kind: SyncKind, opts?: RequestOptions): Promise<SyncObject[]>;
+  getObject(ref: SyncObjectRef, opts?: RequestOptions): Promise<SyncObject>;
+  /** As syncStatus, for any kind: the status and, per generation, the run's record or schedule and tasks. */
+  objectStatus(ref: SyncObjectRef, opts?: ObjectOptions): Promise<SyncStatus>;
+  /** Start a sync now (A: PATCH the object `{}`, B: send its sync schedule, else PATCH). */
+  triggerObject(ref: SyncObjectRef, opts?: ObjectOptions): Promise<TriggerResult>;
 }

@@ -1,5 +1,6 @@
 // The generation-neutral domain model. Every API adapter produces these types; everything above the API layer
 // (verdict, poller, commands, screens) consumes only these. Strings here are raw server text: sanitise at output.
+import type { SyncKind, SyncObjectRef } from './sync-object-ref.js';
 
 export type Generation = 'A' | 'B';
 
@@ -104,6 +105,27 @@ export interface LdapSource {
   deleteNotFoundObjects?: boolean;
   /** null when the server has not checked yet; `__all__` is kept as host `__all__` */
   connectivity: ConnectivityEntry[] | null;
+}
+
+/**
+ * A sync object of any kind: an LDAP or Kerberos source, or a SCIM, Google Workspace or Microsoft Entra provider.
+ * It carries an LDAP source's fields, so code written for LDAP sources reads any kind:
+ * - `slug` is the object's id: a source's slug, or a provider's pk in decimal (`3`);
+ * - `pk` is authentik's primary key (a source's uuid, a provider's number);
+ * - `enabled`: a provider has no such flag; it syncs only while assigned to an application, so that is its `enabled`;
+ * - `syncUsers` / `syncGroups`: what it syncs (providers: both; Kerberos: users only);
+ * - `connectivity`: the source's cached connection check (Kerberos: one `__all__` entry), null for providers.
+ */
+export interface SyncObject extends LdapSource {
+  kind: SyncKind;
+  /** Same as `slug`: the id of `KIND/ID`. */
+  id: string;
+  /** Outgoing providers, 2025.4+: every write is dropped and logged instead. */
+  dryRun?: boolean;
+}
+
+export function refOf(object: Pick<SyncObject, 'kind' | 'id'>): SyncObjectRef {
+  return { kind: object.kind, id: object.id };
 }
 
 export interface ServerVersion {

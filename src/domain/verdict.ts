@@ -1,9 +1,10 @@
 // Tell the truth the raw status hides: authentik calls a page "successful" even when it skipped objects, and an
 // empty task list can mean "between runs", "no permission" or "LDAP server down". Pure: no I/O, no clock of its own.
 import { plural } from './format.js';
-import { LDAP_RUN_SHAPE } from './ldap-run-shape.js';
+import type { KindRules } from './kind-rules.js';
+import { LDAP_MESSAGES, LDAP_RULES } from './ldap-rules.js';
+import { isErrorLevel } from './levels.js';
 import {
-  PAGE_TYPES,
   type Generation,
   type LdapSource,
   type LogMessage,
@@ -80,33 +81,20 @@ export interface AssessInput {
   tasksStillArriving?: boolean;
   /** The last complete run before this one, when known (its page counts tell how many pages a run has). */
   previousRun?: readonly SyncTask[] | null;
-  /** What the kind of sync knows about its runs; LDAP's by default. */
+  /** What the kind of sync knows about its runs; its rules' by default. */
   shape?: RunShape;
+  /** The kind's rules (which messages are problems, its words); LDAP's by default. */
+  rules?: KindRules;
 }
 
-const SYNCED = /^Synced (-?\d+) objects\.$/;
-const LIFECYCLE = new Set([
-  'Task has been queued',
-  'Task is being processed',
-  'Task finished processing without errors',
-  'Task will be retried',
-]);
-const RESET_PASSWORD = /^'.*': Reset user's password$/;
-const ALWAYS_LISTED = new Set(['users', 'groups', 'membership']);
 /** The summary row of a generation B run (parent) task. */
 const RUN_ROW = 'run';
-const ERROR_LEVELS = new Set(['error', 'critical', 'exception']);
 
-export function isErrorLevel(level: string): boolean {
-  return ERROR_LEVELS.has(level.toLowerCase());
-}
+export { isErrorLevel };
 
+/** An LDAP source's message rule (see ldap-rules.ts); other kinds have their own in their KindRules. */
 export function isProblem(message: LogMessage): boolean {
-  const event = message.event.trim();
-  if (SYNCED.test(event)) return false;
-  if (LIFECYCLE.has(event) && !isErrorLevel(message.level)) return false;
-  if (RESET_PASSWORD.test(event)) return false;
-  return true;
+  return LDAP_MESSAGES.isProblem(message);
 }
 
 /** The line that explains an error: a Python traceback's last line (`module.Error: text`), else the first line. */
@@ -119,26 +107,30 @@ export function errorSummary(text: string): string {
 
 /**
  * Tasks are immutable once adapted, and the client hands back the very same object for a task whose bytes did not
- * change: its view is worked out once, so judging a poll of 10,000 tasks does not read 110,000 log lines again.
+ * change: its view is worked out once (per kind's rules), so judging a poll of 10,000 tasks does not read 110,000 log
+ * lines again.
  */
-const taskViews = new WeakMap<SyncTask, TaskView>();
+const taskViews = new WeakMap<SyncTask, { rules: KindRules; view: TaskView }>();
 
-export function viewTask(task: SyncTask): TaskView {
-  let view = taskViews.get(task);
-  if (view === undefined) taskViews.set(task, (view = computeTaskView(task)));
+export function viewTask(task: SyncTask, rules: KindRules = LDAP_RULES): TaskView {
+  const known = taskViews.get(task);
+  if (known !== undefined && known.rules === rules) return known.view;
+  const view = computeTaskView(task, rules);
+  taskViews.set(task, { rules, view });
   return view;
 }
 
-function computeTaskView(task: SyncTask): TaskView {
+function computeTaskView(task: SyncTask, rules: KindRules): TaskView {
+  const { messages } = rules;
   let objects: number | null = null;
   for (const m of task.messages) {
-    const match = SYNCED.exec(m.event.trim());
-    if (match) objects = (objects ?? 0) + Math.max(0, Number(match[1]));
+    const synced = messages.objectsSynced(m);
+    if (synced !== null) objects = (objects ?? 0) + synced;
   }
-  const problems = task.messages.filter(isProblem);
+  const problems = task.messages.filter((m) => messages.isProblem(m));
   const errorMessage = task.messages.find((m) => isErrorLevel(m.level));
   const isError = task.state === 'error' || errorMessage !== undefined;
-  const lastSaid = task.messages.findLast((m) => !LIFECYCLE.has(m.event.trim())) ?? task.messages.at(-1);
+  const lastSaid = task.messages.findLast((m) => !messages.isLifecycle(m)) ?? task.messages.at(-1);
   const headlineSource = errorMessage ?? problems[0] ?? lastSaid;
   const headline = headlineSource ? errorSummary(headlineSource.event) : isError ? task.rawStatus : '';
   return { task, objects, problems, isError, headline };
@@ -159,13 +151,13 @@ function time(d: Date | null): number {
   return d ? d.getTime() : Number.NaN;
 }
 
-export function summarise(slug: string, status: SyncStatus): RunSummary {
+export function summarise(slug: string, status: SyncStatus, rules: KindRules = LDAP_RULES): RunSummary {
   const own = status.tasks.filter((t) => t.slug === slug);
   const tasks = own
-    .map(viewTask)
+    .map((task) => viewTask(task, rules))
     .sort((a, b) => (time(a.task.start) || 0) - (time(b.task.start) || 0) || a.task.uid.localeCompare(b.task.uid));
 
-  const types = new Map<string, TypeSummary>(PAGE_TYPES.map((t) => [t, emptyType(t)]));
+  const types = new Map<string, TypeSummary>(rules.pageTypes.order.map((t) => [t, emptyType(t)]));
   const totals = emptyType('total');
   const run = emptyType(RUN_ROW);
   for (const view of tasks) {
@@ -176,7 +168,7 @@ export function summarise(slug: string, status: SyncStatus): RunSummary {
   }
   // Deletion pages exist only from 2025.6 on: list them only when present; the three main types always. The run
   // row only when the run task said something or failed: its problems and errors count like a page's.
-  const byType = [...types.values()].filter((t) => t.pages > 0 || ALWAYS_LISTED.has(t.type));
+  const byType = [...types.values()].filter((t) => t.pages > 0 || rules.pageTypes.always.includes(t.type));
   if (run.problems > 0 || run.errors > 0) byType.push(run);
 
   const starts = tasks.map((v) => time(v.task.start)).filter(Number.isFinite);
@@ -196,16 +188,16 @@ function judgeRun(input: AssessInput, summary: RunSummary): RunState {
     serverRunning: input.status.isRunning,
     tasks: summary.tasks.map((v) => v.task),
     now: input.now,
-    shape: input.shape ?? LDAP_RUN_SHAPE,
+    shape: input.shape ?? (input.rules ?? LDAP_RULES).shape,
     source: input.source ?? null,
     previousRun: input.previousRun ?? null,
     ...(input.tasksStillArriving === undefined ? {} : { grewSinceLastPoll: input.tasksStillArriving }),
   });
 }
 
-function connectivityFailure(source: LdapSource | null | undefined): string | null {
-  const failing = source?.connectivity?.find((c) => c.status !== 'ok');
-  return failing ? `LDAP server ${failing.host === '__all__' ? '' : `${failing.host} `}unreachable: ${failing.status}` : null;
+function connectivityFailure(source: LdapSource | null | undefined, what: string | null): string | null {
+  const failing = what === null ? undefined : source?.connectivity?.find((c) => c.status !== 'ok');
+  return failing ? `${what} ${failing.host === '__all__' ? '' : `${failing.host} `}unreachable: ${failing.status}` : null;
 }
 
 function humanAge(seconds: number): string {
@@ -215,7 +207,7 @@ function humanAge(seconds: number): string {
   return `${Math.round(seconds / 86400)}d`;
 }
 
-function verdictFromTasks(summary: RunSummary): Verdict | null {
+function verdictFromTasks(summary: RunSummary, rules: KindRules): Verdict | null {
   const pages = summary.tasks.filter((v) => v.task.kind === 'page');
   const failedRun = summary.tasks.find((v) => v.task.kind === 'run' && v.isError);
   const errors = pages.filter((v) => v.isError).length;
@@ -243,8 +235,20 @@ function verdictFromTasks(summary: RunSummary): Verdict | null {
   }
   if (summary.tasks.length === 0) return null;
   const pending = pages.filter((v) => v.task.state === 'running' || v.task.state === 'queued').length;
-  const done = pending > 0 ? `${pages.length - pending} of ${plural(pages.length, 'page')} done` : plural(pages.length, 'page');
-  return { level: 'OK', reason: `${done}, ${plural(summary.totals.objects, 'object')} synced` };
+  return { level: 'OK', reason: rules.words.ok({ pages: pages.length, pending, objects: summary.totals.objects, tasks: summary.tasks.length }) };
+}
+
+/**
+ * Generation A keeps no "last successful sync": a finished run older than twice the kind's schedule is stale (a
+ * kind whose record authentik deletes sooner than that has no period here, and is never judged stale).
+ */
+function verdictFromAge(summary: RunSummary, rules: KindRules, now: Date, running: boolean): Verdict | null {
+  const period = rules.periodSecondsA;
+  if (period === null || running || summary.finish === null) return null;
+  const age = (now.getTime() - summary.finish.getTime()) / 1000;
+  return age > 2 * period
+    ? { level: 'WARNING', reason: `stale: the last sync run ended ${humanAge(age)} ago (authentik runs it every ${humanAge(period)})` }
+    : null;
 }
 
 /** Generation B's own status fields, judged when they say more than the tasks (or there are no tasks). */
@@ -273,27 +277,30 @@ function worst(a: Verdict | null, b: Verdict | null): Verdict | null {
 }
 
 /** The verdict's reason for a disabled source with nothing on record (a screen that says "disabled" already keeps it). */
-export const DISABLED_REASON = 'the source is disabled: authentik does not sync it';
+export const DISABLED_REASON = LDAP_RULES.words.disabled;
 
 export function assess(input: AssessInput): Assessment {
   const { status, slug } = input;
-  const summary = summarise(slug, status);
+  const rules = input.rules ?? LDAP_RULES;
+  const summary = summarise(slug, status, rules);
   const runState = judgeRun(input, summary);
   const running = mayBeRunning(runState);
-  let verdict = verdictFromTasks(summary);
+  let verdict = verdictFromTasks(summary, rules);
 
   // A disabled source that has nothing on record is not failing: authentik is told not to sync it.
   if (!verdict && !running && input.source && !input.source.enabled) {
-    return { summary, verdict: { level: 'OK', reason: DISABLED_REASON }, runState, running };
+    return { summary, verdict: { level: 'OK', reason: rules.words.disabled }, runState, running };
   }
   if (status.generation === 'B') {
     verdict = worst(verdict, verdictFromGenerationB(status, input.now));
+  } else {
+    verdict = worst(verdict, verdictFromAge(summary, rules, input.now, running));
   }
   if (!verdict) {
     const missing = input.missingPermissions?.length ? input.missingPermissions : status.missingDetailPermission ? [status.missingDetailPermission] : [];
-    const down = connectivityFailure(input.source);
+    const down = connectivityFailure(input.source, rules.words.connectivity);
     if (running) {
-      verdict = { level: 'OK', reason: 'a sync run is starting: authentik is reading the directory' };
+      verdict = { level: 'OK', reason: rules.words.starting };
     } else if (missing.length > 0) {
       verdict = { level: 'UNKNOWN', reason: `the token cannot see sync tasks: it lacks the permission ${missing.join(' and ')}` };
     } else if (down) {
@@ -301,7 +308,7 @@ export function assess(input: AssessInput): Assessment {
     } else if (status.generation === 'B' && status.lastSuccessfulSync) {
       verdict = { level: 'OK', reason: `last successful sync ${humanAge((input.now.getTime() - status.lastSuccessfulSync.getTime()) / 1000)} ago` };
     } else {
-      verdict = { level: 'WARNING', reason: 'no sync run recorded (authentik keeps a run\'s tasks for about 2 hours)' };
+      verdict = { level: 'WARNING', reason: rules.words.noRun(status.generation) };
     }
   }
   if (status.detailTruncated) {

@@ -3,7 +3,7 @@
 // replaces the latest run's tasks with a new run's queued parent. Pure: feed it every status the poller returns.
 import { LDAP_RUN_SHAPE } from '../domain/ldap-run-shape.js';
 import type { LdapSource, SyncStatus, SyncTask } from '../domain/model.js';
-import { isRunComplete, isUnfinished, newestFinish } from '../domain/run-state.js';
+import { isRunComplete, isUnfinished, newestFinish, type RunShape } from '../domain/run-state.js';
 
 export interface CompletedRun {
   tasks: SyncTask[];
@@ -36,7 +36,15 @@ export interface DisplayedRun {
   reference?: SyncTask[] | null;
 }
 
-export function rememberRun(memory: RunMemory | null, status: SyncStatus, now: number, slug: string, source: LdapSource | null = null): RunMemory {
+/** `slug`: the object's key its tasks carry (a provider's id); `shape`: its kind's (LDAP's by default). */
+export function rememberRun(
+  memory: RunMemory | null,
+  status: SyncStatus,
+  now: number,
+  slug: string,
+  source: LdapSource | null = null,
+  shape: RunShape = LDAP_RUN_SHAPE,
+): RunMemory {
   const known = memory?.slug === slug ? memory : null;
   const tasks = status.tasks.filter((task) => task.slug === slug);
   const complete = (previous: CompletedRun | null, growing: boolean) =>
@@ -45,7 +53,7 @@ export function rememberRun(memory: RunMemory | null, status: SyncStatus, now: n
       serverRunning: status.isRunning,
       tasks,
       now: new Date(now),
-      shape: LDAP_RUN_SHAPE,
+      shape,
       source,
       previousRun: previous?.tasks ?? null,
       grewSinceLastPoll: growing,
