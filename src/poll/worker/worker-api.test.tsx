@@ -31,7 +31,8 @@ async function simulated(): Promise<Simulator> {
 
 function offThread(url: string, token: string, options: Parameters<typeof withStatusWorker>[2] = {}): StatusWorkerApi {
   const client = { url, token };
-  const made = withStatusWorker(createClient(client), client, { workerUrl: WORKER, ...options });
+  // Every status on the worker, however small, unless the test says otherwise.
+  const made = withStatusWorker(createClient(client), client, { workerUrl: WORKER, largeFrom: 0, ...options });
   cleanups.push(() => made.close());
   return made;
 }
@@ -134,6 +135,18 @@ describe('the sync status on a worker thread', () => {
     await made.close();
     await exited;
     await expectApiError(made.api.syncStatus('corp-ad'), 'aborted');
+  });
+
+  it('a small source is read on the UI thread after its first poll, and the thread is let go', async () => {
+    const sim = await simulated();
+    const threads: Worker[] = [];
+    const made = offThread(sim.url, sim.token, { largeFrom: 5_000, onSpawn: (thread) => threads.push(thread) });
+    const exited = new Promise((resolve) => threads[0]?.once('exit', resolve));
+    const first = await made.api.syncStatus('corp-ad');
+    await exited;
+    const second = await made.api.syncStatus('corp-ad');
+    expect(second.tasks.map((task) => task.id)).toEqual(first.tasks.map((task) => task.id));
+    expect(threads).toHaveLength(1);
   });
 
   it('an unchanged answer crosses between the threads as one word: a second poll hands the screen the same status', async () => {

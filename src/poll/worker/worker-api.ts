@@ -11,6 +11,12 @@ import { createStatusStore, receivedError, type FromWorker, type ToWorker } from
 import type { ClientOptions } from '../../api/types.js';
 import type { StatusWorkerData } from './status-worker.js';
 
+/**
+ * Tasks + log lines from which a source's status is read on the worker. A thread costs about 20 MB: a source of a
+ * few hundred tasks is read on the UI thread (a few milliseconds), one of 10,000 tasks and 100,000 lines is not.
+ */
+export const LARGE_STATUS = 5_000;
+
 /** Where the build puts the worker, seen from the chunk this module is bundled into (dist/chunks or dist/cli). */
 export const BUILT_WORKER = new URL('../poll/status-worker.js', import.meta.url);
 
@@ -30,6 +36,8 @@ export interface StatusWorkerOptions {
   onSpawn?: (worker: Worker) => void;
   /** For tests: see StatusWorkerData.hold. */
   hold?: Int32Array;
+  /** A status this large (tasks + log lines) is read on the worker; one under half of it on the UI thread. */
+  largeFrom?: number;
 }
 
 interface Pending {
@@ -51,6 +59,33 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
   let worker: Worker | null = null;
   let closed = false;
   let nextId = 1;
+  const largeFrom = options.largeFrom ?? LARGE_STATUS;
+  // Sources whose last status was small, read on the UI thread; any other (a first poll too) goes to the worker.
+  const small = new Set<string>();
+  const onWorker = new Set<string>();
+
+  /** Where the next poll of `slug` is read, after a status of this size. */
+  function weigh(slug: string, status: SyncStatus): void {
+    let size = status.tasks.length;
+    for (const task of status.tasks) size += task.messages.length + task.previousMessages.length;
+    if (size >= largeFrom) {
+      small.delete(slug);
+      onWorker.add(slug);
+    } else if (size < largeFrom / 2 || !onWorker.has(slug)) {
+      small.add(slug);
+      onWorker.delete(slug);
+      retireIfIdle();
+    }
+  }
+
+  /** No source needs the thread: its memory goes back. */
+  function retireIfIdle(): void {
+    const thread = worker;
+    if (thread === null || onWorker.size > 0 || pending.size > 0) return;
+    worker = null;
+    store.clear();
+    void thread.terminate();
+  }
 
   function fail(all: ApiError): void {
     const waiting = [...pending.values()];
@@ -106,7 +141,14 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
   // Started now, so its start-up overlaps the UI thread's own.
   worker = spawn();
 
-  function syncStatus(slug: string, opts?: Parameters<AuthentikApi['syncStatus']>[1]): Promise<SyncStatus> {
+  async function syncStatus(slug: string, opts?: Parameters<AuthentikApi['syncStatus']>[1]): Promise<SyncStatus> {
+    if (closed) throw cancelled();
+    const status = small.has(slug) ? await api.syncStatus(slug, opts) : await workerStatus(slug, opts);
+    weigh(slug, status);
+    return status;
+  }
+
+  function workerStatus(slug: string, opts?: Parameters<AuthentikApi['syncStatus']>[1]): Promise<SyncStatus> {
     const signal = opts?.signal;
     if (closed || signal?.aborted) return Promise.reject(cancelled());
     const thread = (worker ??= spawn());
