@@ -3,7 +3,9 @@
 // tests drive it with fixed data, and the overview can host it with `onBack`.
 import { Box } from 'ink';
 import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { objectFailures } from '../domain/object-failures.js';
 import type { RunState } from '../domain/run-state.js';
+import type { SyncKind } from '../domain/sync-object-ref.js';
 import { syncPrompt } from '../domain/sync-prompt.js';
 import type { TaskView } from '../domain/verdict.js';
 import { DetailPane, paneLines } from './components/DetailPane.js';
@@ -12,7 +14,7 @@ import { Header, headerContent, headerExtraLines, type HeaderProps } from './com
 import { HelpOverlay, helpRows } from './components/HelpOverlay.js';
 import { MessageDetail, detailLines } from './components/MessageDetail.js';
 import { MessageLog, logEventColumns } from './components/MessageLog.js';
-import { RunSummary } from './components/RunSummary.js';
+import { fullSummaryLines, RunSummary } from './components/RunSummary.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TaskTable } from './components/TaskTable.js';
 import { TooSmall } from './components/TooSmall.js';
@@ -23,6 +25,7 @@ import { useNotices } from './notices-context.js';
 import { useTheme } from './theme-context.js';
 import { ACTION_MOTIONS, type ActionId, type Mode } from './keymap.js';
 import { describeConnection } from './connection.js';
+import { kindTerms } from './kind-terms.js';
 import { computeLayout } from './layout.js';
 import { createLogLines, searchMatches, visibleMessages } from './log-rows.js';
 import { initialScreenState, screenReducer, selectedIndex, type ScreenState } from './screen-state.js';
@@ -36,6 +39,8 @@ export interface MonitorScreenProps {
   rows: number;
   serverLabel: string;
   slug: string;
+  /** The object's kind: its run is shown in its own terms (LDAP when absent). */
+  kind?: SyncKind;
   intervalMs: number;
   data: MonitorData;
   controls: MonitorControls;
@@ -110,7 +115,11 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const tableRows = useMemo(() => sortTasks(filterTasks(views, filter, problemsOnly), sort), [views, filter, problemsOnly, sort]);
   // The table's title and column header, and its rows (or the line saying there are none).
   const bodyLines = state.screen === 'table' && !state.help ? 2 + Math.max(1, tableRows.length) : Infinity;
-  const layout = computeLayout(columns, terminalRows, hasRun ? summary.byType.length : null, { headerExtra: headerWants, bodyLines });
+  const kind = props.kind ?? 'ldap';
+  const failures = useMemo(() => (kindTerms(kind).run === 'push' ? objectFailures(views) : []), [kind, views]);
+  // The summary's rows beyond its run line, column header and total (LDAP: one per page type).
+  const summaryRows = hasRun ? fullSummaryLines(kind, summary, failures) - 3 : null;
+  const layout = computeLayout(columns, terminalRows, summaryRows, { headerExtra: headerWants, bodyLines });
   const width = layout.width;
   const ids = useMemo(() => tableRows.map((v) => v.task.id), [tableRows]);
   const tableHeight = layout.bodyHeight;
@@ -332,6 +341,8 @@ export function MonitorScreen(props: MonitorScreenProps) {
             progress={assessment?.runState.progress ?? 'none'}
             mode={layout.summary}
             height={layout.summaryHeight}
+            kind={kind}
+            failures={failures}
           />
           {body}
         </>
