@@ -27,6 +27,11 @@ export interface PollerOptions<T> {
   retryBaseMs?: () => number;
   /** Told of every poll that settles (not of aborted ones), after the snapshot is updated. */
   onSettle?: (outcome: PollOutcome) => void;
+  /**
+   * A successful poll made before this poller existed (see primed.ts): the first snapshot holds its data, and start()
+   * waits one interval from its time instead of polling at once.
+   */
+  seed?: { value: T; at: number } | null;
 }
 
 export interface PollOutcome {
@@ -89,10 +94,12 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
   let pollTimer: unknown = null;
   let nextPollAt: number | null = null;
   let staleTimer: unknown = null;
-  let lastSettledAt: number | null = null;
-  let lastSuccessAt: number | null = null;
-  let data: T | null = null;
-  let updatedAt: number | null = null;
+  const seed = options.seed ?? null;
+  let seedWaits = seed !== null;
+  let lastSettledAt: number | null = seed?.at ?? null;
+  let lastSuccessAt: number | null = seed?.at ?? null;
+  let data: T | null = seed?.value ?? null;
+  let updatedAt: number | null = seed?.at ?? null;
   let error: ApiError | null = null;
   let failures = 0;
 
@@ -202,7 +209,12 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
       if (started) return;
       started = true;
       scheduleStaleCheck();
-      if (!paused) poll(false);
+      if (!paused) {
+        // A seeded poller's first poll is one interval after the seed's; a later start polls at once.
+        if (seed !== null && seedWaits) schedulePoll(Math.max(0, seed.at + intervalMs - clock.now()));
+        else poll(false);
+        seedWaits = false;
+      }
       publish();
     },
     stop() {

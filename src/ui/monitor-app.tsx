@@ -2,7 +2,7 @@
 import { useStdin } from 'ink';
 import type { AuthentikApi } from '../api/types.js';
 import type { Clock } from '../poll/clock.js';
-import { useMonitorData } from './hooks/use-monitor-data.js';
+import { useMonitorData, type FirstLook } from './hooks/use-monitor-data.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { MonitorScreen } from './monitor-screen.js';
 
@@ -18,6 +18,8 @@ export interface MonitorAppProps {
   rows?: number;
   clock?: Clock;
   random?: () => number;
+  /** The first poll and identity, asked for before the screen loaded (used when its slug is this one). */
+  firstLook?: FirstLook | null;
 }
 
 export function MonitorApp(props: MonitorAppProps) {
@@ -30,6 +32,7 @@ export function MonitorApp(props: MonitorAppProps) {
     intervalMs,
     ...(props.clock ? { clock: props.clock } : {}),
     ...(props.random ? { random: props.random } : {}),
+    firstLook: props.firstLook ?? null,
   });
   return (
     <MonitorScreen

@@ -2,7 +2,13 @@
 // saved, the overview of every source otherwise, the first-run form when no URL or token is known); what `status`
 // prints when there is not.
 import { missingSettingsMessage } from '../../config/settings.js';
+import type { AuthentikApi } from '../../api/types.js';
+import type { CurrentUser, ServerVersion } from '../../domain/model.js';
+import { primePoll } from '../../poll/primed.js';
+import { createStatusFetch } from '../../poll/status-fetch.js';
 import type { AppStart } from '../../ui/app/App.js';
+import type { FirstLook } from '../../ui/hooks/use-monitor-data.js';
+import type { statusesOffThread as statusesOffThreadType } from '../../poll/worker/worker-api.js';
 import { localeIsAscii } from '../../ui/theme.js';
 import type { Flags } from '../args.js';
 import { EXIT_UNKNOWN, connect, fail, loadSettings, openStore } from '../context.js';
@@ -24,6 +30,40 @@ export function screenOptions(flags: Flags, io: Io): ScreenOptions {
   };
 }
 
+/** How long the first frame waits, once the screens' code has loaded, for a first answer still on its way. */
+const FIRST_ANSWER_WAIT_MS = 300;
+
+/** Status readers: `poll` reads its first status on this thread and the rest on the worker; `app` only on the worker. */
+function statusReaders(here: AuthentikApi, worker: () => AuthentikApi): { poll: AuthentikApi; app: AuthentikApi } {
+  let off: AuthentikApi | null = null;
+  let firstRead = true;
+  const later = () => (off ??= worker());
+  return {
+    poll: {
+      ...here,
+      syncStatus: (slug, options) => {
+        if (!firstRead) return later().syncStatus(slug, options);
+        firstRead = false;
+        return here.syncStatus(slug, options);
+      },
+    },
+    app: { ...here, syncStatus: (slug, options) => later().syncStatus(slug, options) },
+  };
+}
+
+/** The first poll of `slug` and the server's version and user, asked for at once on this thread's client. */
+function lookFirst(api: AuthentikApi, slug: string): { look: FirstLook; answered: Promise<unknown> } {
+  const poll = primePoll(createStatusFetch(api, slug, Date.now));
+  const version = api.version();
+  const user = api.me();
+  let identity: { version: ServerVersion; user: CurrentUser } | null = null;
+  const identified = Promise.all([version, user]).then(
+    ([v, u]) => void (identity = { version: v, user: u }),
+    () => undefined, // the screen asks again and shows the failure
+  );
+  return { look: { slug, poll, identity: () => identity }, answered: Promise.all([poll.settled, identified]) };
+}
+
 export async function runMonitorCommand(positionals: string[], flags: Flags, io: Io): Promise<number> {
   if (!io.stdout.isTTY) return runStatus(positionals, flags, io);
 
@@ -34,19 +74,31 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
     return EXIT_UNKNOWN;
   }
   const settings = loaded.value;
+  const missing = missingSettingsMessage(settings);
+  const connection = missing ? null : connect(settings);
+  if (connection && !connection.ok) {
+    fail(io, connection.message);
+    return EXIT_UNKNOWN;
+  }
+  // The source's first poll and the server's identity are asked for now, while the screens' code loads.
+  const made = connection?.ok ? connection.value : null;
+  let offThread: ReturnType<typeof statusesOffThreadType> | null = null;
+  // The first status is read on this thread, at once; every later one on the worker, started by the second, so its
+  // loading competes neither with the screens' code nor with the first frame.
+  const readers = made && statusReaders(made.api, () => offThread!.api(made));
+  const firstLook = made && readers && settings.source ? lookFirst(readers.poll, settings.source) : null;
   const [{ runApp }, { saveDefaultSource }, { statusesOffThread }] = await Promise.all([
     import('../../ui/app/run-app.js'),
     import('../../ui/app/save-default.js'),
     import('../../poll/worker/worker-api.js'),
   ]);
   // Sync statuses are read on a worker thread: keys never wait for a large answer to be parsed.
-  const offThread = statusesOffThread();
+  offThread = statusesOffThread();
   let start: AppStart;
-  const missing = missingSettingsMessage(settings);
-  if (missing) {
+  if (made === null) {
     // The form needs keys; without a terminal on stdin, say what is missing instead.
     if (!io.stdin.isTTY) {
-      fail(io, missing);
+      fail(io, missing ?? 'No URL or token.');
       return EXIT_UNKNOWN;
     }
     start = {
@@ -60,13 +112,12 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
         return made.ok ? { ok: true, value: { api: offThread.api(made.value), serverLabel: made.value.serverLabel } } : made;
       },
     };
+  } else if (firstLook && readers) {
+    // A first answer that comes soon after the code has loaded is in the first frame.
+    await Promise.race([firstLook.answered, new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS).unref())]);
+    start = { kind: 'ready', connection: { api: readers.app, serverLabel: made.serverLabel, firstLook: firstLook.look } };
   } else {
-    const connection = connect(settings);
-    if (!connection.ok) {
-      fail(io, connection.message);
-      return EXIT_UNKNOWN;
-    }
-    start = { kind: 'ready', connection: { api: offThread.api(connection.value), serverLabel: connection.value.serverLabel } };
+    start = { kind: 'ready', connection: { api: offThread.api(made), serverLabel: made.serverLabel } };
   }
   try {
     return await runApp({
@@ -80,6 +131,7 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
       ...screenOptions(flags, io),
     });
   } finally {
+    firstLook?.look.poll.cancel();
     await offThread.close();
   }
 }

@@ -9,6 +9,7 @@ import type { Clock } from '../../poll/clock.js';
 import { TooSmall } from '../components/TooSmall.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../layout.js';
+import type { FirstLook } from '../hooks/use-monitor-data.js';
 import { MonitorApp } from '../monitor-app.js';
 import { OverviewApp } from '../overview/OverviewApp.js';
 import type { StatusTone } from '../overview/overview-state.js';
@@ -18,6 +19,8 @@ export interface AppConnection {
   api: AuthentikApi;
   /** The server's origin, for headers. */
   serverLabel: string;
+  /** The start slug's first poll and the server's identity, asked for while the screens' code loaded. */
+  firstLook?: FirstLook | null;
 }
 
 export type ConnectResult = { ok: true; value: AppConnection } | { ok: false; message: string };
@@ -146,6 +149,7 @@ export function App(props: AppProps) {
           slug={route.slug}
           intervalSeconds={props.intervalSeconds}
           serverLabel={connection.serverLabel}
+          firstLook={connection.firstLook ?? null}
           onQuit={quit}
           onBack={back}
           {...sized}

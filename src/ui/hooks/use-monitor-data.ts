@@ -1,13 +1,14 @@
 // Everything the monitor shows, kept current: one poller for the sync status (the source itself re-read about
 // once a minute for its name and LDAP connectivity), the server version and the token's user once, the run memory
 // fed by every poll, and the verdict. React state changes only when the polled data changed.
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { isApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
 import { missingTaskPermissions, type CurrentUser, type LdapSource, type ServerVersion } from '../../domain/model.js';
 import { assess, type Assessment } from '../../domain/verdict.js';
 import type { Clock } from '../../poll/clock.js';
 import { createPoller, type PollSnapshot, type Poller } from '../../poll/poller.js';
+import type { PrimedPoll } from '../../poll/primed.js';
 import { useServerIdentity } from './use-server-identity.js';
 import { useVerdictClock } from './use-verdict-clock.js';
 import { createStatusFetch, samePolledStatus, type PolledStatus } from '../../poll/status-fetch.js';
@@ -38,6 +39,17 @@ export interface MonitorDataOptions {
   intervalMs: number;
   clock?: Clock;
   random?: () => number;
+  /** This source's first poll and the server's identity, asked for before the screen's code loaded. */
+  firstLook?: FirstLook | null;
+}
+
+/** What the monitor command asked for while the screen's code was loading (see src/cli/commands/monitor.ts). */
+export interface FirstLook {
+  slug: string;
+  /** The source's poll, its first read already started. */
+  poll: PrimedPoll<PolledStatus>;
+  /** The server's version and the token's user, when both have arrived. */
+  identity(): { version: ServerVersion; user: CurrentUser } | null;
 }
 
 export function syncOutcome(error: unknown, sourceName: string): ActionOutcome {
@@ -52,17 +64,20 @@ export function syncOutcome(error: unknown, sourceName: string): ActionOutcome {
 
 export function useMonitorData(options: MonitorDataOptions): { data: MonitorData; controls: MonitorControls } {
   const { api, slug, intervalMs, clock, random } = options;
+  const firstLook = options.firstLook?.slug === slug ? options.firstLook : null;
   const poller: Poller<PolledStatus> = useMemo(
     () =>
       createPoller({
-        fetch: createStatusFetch(api, slug, () => (clock ?? Date).now()),
+        fetch: firstLook ? firstLook.poll.fetch : createStatusFetch(api, slug, () => (clock ?? Date).now()),
         intervalMs,
         equals: samePolledStatus,
+        // Its first answer, when it has arrived: the first frame shows it.
+        seed: firstLook?.poll.take() ?? null,
         ...(clock ? { clock } : {}),
         ...(random ? { random } : {}),
       }),
     // The interval is applied by setInterval below, without a new poller.
-    [api, slug, clock, random],
+    [api, slug, clock, random, firstLook],
   );
   useEffect(() => {
     poller.start();
@@ -73,7 +88,8 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
 
   // Asked for alongside the first status, not before it. The first data wait for its answer (or failure), so the
   // first verdict on screen already knows the token's permissions and the header the server's version.
-  const { version, user, settled } = useServerIdentity(api, { active: true, live: polledSnapshot.phase === 'live', intervalMs });
+  const [knownIdentity] = useState(() => firstLook?.identity() ?? null);
+  const { version, user, settled } = useServerIdentity(api, { active: true, live: polledSnapshot.phase === 'live', intervalMs, initial: knownIdentity });
   const snapshot = useMemo(
     (): PollSnapshot<PolledStatus> =>
       settled || polledSnapshot.data === null

@@ -21,15 +21,17 @@ export interface IdentityOptions {
   live: boolean;
   /** The screen's poll interval. */
   intervalMs: number;
+  /** Already read (before the screen was drawn): the first frame shows them. */
+  initial?: { version: ServerVersion; user: CurrentUser } | null;
 }
 
 const MIN_RETRY_MS = 5_000;
 
 export function useServerIdentity(api: AuthentikApi, options: IdentityOptions): ServerIdentity {
-  const [version, setVersion] = useState<ServerVersion | null>(null);
-  const [user, setUser] = useState<CurrentUser | null>(null);
+  const [version, setVersion] = useState<ServerVersion | null>(options.initial?.version ?? null);
+  const [user, setUser] = useState<CurrentUser | null>(options.initial?.user ?? null);
   const [attempt, setAttempt] = useState(0);
-  const [settled, setSettled] = useState(false);
+  const [settled, setSettled] = useState(Boolean(options.initial));
   const known = version !== null && user !== null;
   const wanted = options.active && (options.live || !known);
   const retryMs = Math.max(MIN_RETRY_MS, options.intervalMs);
