@@ -58,7 +58,7 @@ describe('parseCommandLine', () => {
     const far = parseCommandLine(['help', 'bogus']);
     expect(far.kind).toBe('usage-error');
     if (far.kind === 'usage-error') {
-      expect(far.message).toMatch(/^no command 'bogus'\. Commands: monitor, status, sources, sync, config, demo, exporter, help\.$/);
+      expect(far.message).toMatch(/^no command 'bogus'\. Commands: monitor, status, sources, sync, history, config, demo, exporter, help\.$/);
       expect(far.hint).toBe("Run 'aksync help' for usage.");
     }
   });

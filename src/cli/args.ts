@@ -2,8 +2,10 @@
 // which flags each command takes, and the one-line errors (exit 2) for everything else.
 import { parseArgs } from 'node:util';
 import { safeLine } from '../domain/sanitize.js';
+import { parseRef } from '../domain/sync-object-ref.js';
+import { parseSince } from '../domain/trends.js';
 
-export const COMMANDS = ['monitor', 'status', 'sources', 'sync', 'config', 'demo', 'exporter', 'help'] as const;
+export const COMMANDS = ['monitor', 'status', 'sources', 'sync', 'history', 'config', 'demo', 'exporter', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const FLAG_SPECS = {
@@ -25,6 +27,10 @@ const FLAG_SPECS = {
   serve: { type: 'boolean' },
   generation: { type: 'string' },
   scenario: { type: 'string' },
+  since: { type: 'string' },
+  bell: { type: 'boolean' },
+  notify: { type: 'boolean' },
+  title: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -32,7 +38,7 @@ const FLAG_SPECS = {
 type FlagName = keyof typeof FLAG_SPECS;
 
 const CONNECTION: FlagName[] = ['url', 'token-file', 'insecure', 'timeout', 'profile', 'no-color'];
-const SCREEN: FlagName[] = ['interval', 'ascii', 'no-alt-screen'];
+const SCREEN: FlagName[] = ['interval', 'ascii', 'no-alt-screen', 'bell', 'notify', 'title'];
 
 /** Which flags each command accepts, besides --help and --version. */
 export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
@@ -40,6 +46,7 @@ export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
   status: [...CONNECTION, 'json', 'all', 'format'],
   sources: [...CONNECTION, 'json'],
   sync: [...CONNECTION, 'yes', 'wait', 'interval', 'json'],
+  history: ['url', 'profile', 'no-color', 'json', 'since'],
   config: ['profile', 'url', 'insecure', 'timeout', 'no-color'],
   demo: ['serve', 'generation', 'scenario', 'no-color', ...SCREEN],
   exporter: [...CONNECTION, 'interval', 'listen'],
@@ -70,6 +77,12 @@ export interface Flags {
   serve: boolean;
   generation?: 'A' | 'B';
   scenario?: string;
+  /** history: only runs that ended within this many ms. */
+  sinceMs?: number;
+  /** Calling for attention; undefined: as the environment or the saved profile says. */
+  bell?: boolean;
+  notify?: boolean;
+  title?: boolean;
 }
 
 export const STATUS_FORMATS = ['plugin', 'json', 'openmetrics'] as const;
@@ -229,12 +242,22 @@ function parseStrictly(argv: string[]): ParsedArgs {
     if (values.json && format !== 'json') return usage(`--json and --format ${format} ask for two outputs: give one`, command);
   }
 
-  const maxPositionals: Record<CommandName, number> = { monitor: 1, status: 1, sources: 0, sync: 1, config: 3, demo: 0, exporter: 0, help: 1 };
+  const maxPositionals: Record<CommandName, number> = { monitor: 1, status: 1, sources: 0, sync: 1, history: 1, config: 3, demo: 0, exporter: 0, help: 1 };
   if (rest.length > maxPositionals[command]) {
     return usage(`unexpected argument '${rest[maxPositionals[command]]}'`, command);
   }
   if (values.all && rest.length > 0) return usage(`--all checks every source: give no slug (or leave out --all to check '${rest[0]}')`, command);
-  for (const slug of command === 'config' ? [] : rest) {
+  let sinceMs: number | undefined;
+  if (values.since !== undefined) {
+    sinceMs = parseSince(values.since) ?? undefined;
+    if (sinceMs === undefined) return usage(`--since takes a time like 7d, 24h, 90m or 2w, not '${values.since}'`, command);
+  }
+  if (command === 'history') {
+    if (rest[0] === undefined) return usage('name the sync object: aksync history [KIND/]ID (ldap/corp-ad, or just corp-ad)', command);
+    const ref = parseRef(rest[0]);
+    if (!ref.ok) return usage(ref.reason, command);
+  }
+  for (const slug of command === 'config' || command === 'history' ? [] : rest) {
     if (!SLUG.test(slug)) return usage(`'${slug}' is not a source slug (letters, digits, - and _)`, command);
   }
 
@@ -258,6 +281,10 @@ function parseStrictly(argv: string[]): ParsedArgs {
     serve: values.serve ?? false,
     generation,
     scenario: values.scenario,
+    ...(sinceMs !== undefined ? { sinceMs } : {}),
+    ...(values.bell !== undefined ? { bell: values.bell } : {}),
+    ...(values.notify !== undefined ? { notify: values.notify } : {}),
+    ...(values.title !== undefined ? { title: values.title } : {}),
   };
   return { kind: 'run', command, positionals: rest, flags };
 }

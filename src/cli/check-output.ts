@@ -5,7 +5,8 @@ import { VERDICT_EXIT_CODES } from '../domain/verdict.js';
 import { overallVerdict, type AllChecks } from './check-all.js';
 import { failedCheck, outcomeVerdict, type CheckFailure, type CheckOutcome } from './check.js';
 import { colourWanted, paint, safeJson, type Io } from './output.js';
-import { statusAllJson, statusAllText } from './status-all-report.js';
+import type { HistoryFacts } from '../history/recorder.js';
+import { statusAllJson, statusAllText, type FactsBySlug } from './status-all-report.js';
 import { statusJson, statusText } from './status-report.js';
 
 export interface CheckOutputOptions {
@@ -21,13 +22,17 @@ function painter(io: Io, options: CheckOutputOptions) {
 }
 
 /** `serverLabel`: the server's origin, null when the settings did not get as far as a URL. */
-export function writeOutcome(io: Io, options: CheckOutputOptions, outcome: CheckOutcome, serverLabel: string | null): number {
-  io.stdout.write(options.json ? `${safeJson(statusJson(outcome, serverLabel))}\n` : statusText(outcome, painter(io, options), serverLabel ?? 'an unknown server'));
+export function writeOutcome(io: Io, options: CheckOutputOptions, outcome: CheckOutcome, serverLabel: string | null, facts: HistoryFacts | null = null): number {
+  io.stdout.write(
+    options.json
+      ? `${safeJson(statusJson(outcome, serverLabel, facts ?? undefined))}\n`
+      : statusText(outcome, painter(io, options), serverLabel ?? 'an unknown server', facts),
+  );
   return VERDICT_EXIT_CODES[outcomeVerdict(outcome).level];
 }
 
-export function writeAll(io: Io, options: CheckOutputOptions, all: AllChecks, serverLabel: string | null): number {
-  io.stdout.write(options.json ? `${safeJson(statusAllJson(all, serverLabel))}\n` : statusAllText(all, painter(io, options), serverLabel ?? 'an unknown server'));
+export function writeAll(io: Io, options: CheckOutputOptions, all: AllChecks, serverLabel: string | null, facts: FactsBySlug | null = null): number {
+  io.stdout.write(options.json ? `${safeJson(statusAllJson(all, serverLabel, facts))}\n` : statusAllText(all, painter(io, options), serverLabel ?? 'an unknown server', facts));
   return VERDICT_EXIT_CODES[overallVerdict(all).level];
 }
 

@@ -11,7 +11,12 @@ const CONNECTION = `Connection (flags beat environment, environment beats the sa
 const SCREEN = `Screen:
   --interval SECONDS   poll every SECONDS (default 5, minimum 0.25)
   --ascii              ASCII glyphs only (automatic when the locale is not UTF-8)
-  --no-alt-screen      draw in the normal screen instead of the alternate one`;
+  --no-alt-screen      draw in the normal screen instead of the alternate one
+
+Calling for attention when a verdict gets worse (off by default; flag, environment or saved key):
+  --bell               ring the terminal bell once per worsening                [AKSYNC_BELL, bell]
+  --notify             a desktop notification through the terminal (OSC 9/777)  [AKSYNC_NOTIFY, notify]
+  --title              the window title shows the worst verdict (restored on exit)  [AKSYNC_TITLE, title]`;
 
 const EXIT = `Exit codes (status, sync --wait): 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (unreachable, not authenticated,
 forbidden, bad response, no such source, missing settings, and a usage error: its UNKNOWN line goes to stdout).
@@ -25,6 +30,7 @@ Usage:
   aksync status [SLUG] [--json] one check with a verdict and a monitoring-plugin exit code (no slug: every source)
   aksync sources [--json]       the LDAP sources the token can see, each with its verdict
   aksync sync SLUG [--yes] [--wait]   start a sync now (and follow it to its end)
+  aksync history [KIND/]ID [--json] [--since 7d]   the runs aksync has recorded of a sync object
   aksync config path|show|set KEY VALUE|unset KEY|use NAME|login   saved settings and profiles
   aksync demo [--serve] [--generation a|b]   try it against a built-in simulated authentik
   aksync exporter [--listen HOST:PORT] [--profile NAME]...   Prometheus metrics of every sync, over HTTP
@@ -71,10 +77,17 @@ ${CONNECTION}`,
 ${CONNECTION}
 
 ${EXIT}`,
+  history: `aksync history [KIND/]ID [--json] [--since 7d]: the runs aksync has recorded of one sync object, newest
+first: start, duration, pages, objects, problems, errors, verdict. A bare ID is an LDAP source's slug.
+aksync records each run it sees end (monitor, overview, status, sync --wait), in $XDG_STATE_HOME/aksync/history/
+(~/.local/state/aksync/history/), at most 1,000 runs or 90 days per object. No request is made to authentik.
+  --since TIME         only runs that ended within TIME: 7d, 24h, 90m, 2w
+  --json               one JSON object (see README, "JSON output")
+  --url URL, --profile NAME   whose server's runs (default: the saved profile's; none set: every server's)`,
   config: `aksync config COMMAND: saved settings, in $XDG_CONFIG_HOME/aksync/config.json (mode 0600).
   aksync config path               print the file's path
   aksync config show               print the profiles (the token is masked)
-  aksync config set KEY VALUE      keys: url, token, source, interval, insecure, timeout
+  aksync config set KEY VALUE      keys: url, token, source, interval, insecure, timeout, bell, notify, title
   aksync config unset KEY
   aksync config use NAME           make NAME the default profile
   aksync config login              ask for URL and token, check them, save them

@@ -51,6 +51,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
         return await (await import('./commands/sources.js')).runSources(flags, io);
       case 'sync':
         return await (await import('./commands/sync.js')).runSync(positionals, flags, io);
+      case 'history':
+        return await (await import('./commands/history.js')).runHistory(positionals, flags, io);
       case 'config':
         return await (await import('./commands/config.js')).runConfig(positionals, flags, io);
       case 'demo':

@@ -5,13 +5,17 @@ import { safeLine } from '../domain/sanitize.js';
 import { VERDICT_EXIT_CODES, VERDICT_SEVERITY } from '../domain/verdict.js';
 import { countLevels, overallVerdict, type AllChecks } from './check-all.js';
 import { outcomeSlug, outcomeVerdict } from './check.js';
+import type { HistoryFacts } from '../history/recorder.js';
 import type { Paint } from './output.js';
 import { renderPlugin } from './plugin-output.js';
 import { checkPerfdata, failureJson, outcomeLine, statusJson } from './status-report.js';
 
 export const STATUS_ALL_JSON_SCHEMA = 'aksync.status-all/1';
 
-export function statusAllText(all: AllChecks, p: Paint, serverLabel: string): string {
+/** The run history's facts per source slug, when history is kept. */
+export type FactsBySlug = ReadonlyMap<string | null, HistoryFacts>;
+
+export function statusAllText(all: AllChecks, p: Paint, serverLabel: string, facts: FactsBySlug | null = null): string {
   const { level, reason } = overallVerdict(all);
   const status = `${p.verdict(level)}: ${safeLine(reason)}`;
   if (all.failure) return renderPlugin({ status, perfdata: [], long: [] });
@@ -19,12 +23,12 @@ export function statusAllText(all: AllChecks, p: Paint, serverLabel: string): st
   const server = `Server    ${serverLabel}${all.version ? `, authentik ${safeLine(all.version.version)}` : ''}`;
   return renderPlugin({
     status,
-    perfdata: all.outcomes.flatMap((outcome) => checkPerfdata(outcome, `${outcomeSlug(outcome) ?? ''}_`)),
+    perfdata: all.outcomes.flatMap((outcome) => checkPerfdata(outcome, `${outcomeSlug(outcome) ?? ''}_`, facts?.get(outcomeSlug(outcome)) ?? null)),
     long: ['', ...worstFirst.map((outcome) => outcomeLine(outcome, p, true)), '', server],
   });
 }
 
-export function statusAllJson(all: AllChecks, serverUrl: string | null): object {
+export function statusAllJson(all: AllChecks, serverUrl: string | null, facts: FactsBySlug | null = null): object {
   const { level, reason } = overallVerdict(all);
   const counts = countLevels(all.outcomes);
   return {
@@ -35,7 +39,7 @@ export function statusAllJson(all: AllChecks, serverUrl: string | null): object 
     reason,
     server: { url: serverUrl, version: all.version?.version ?? null, generation: all.version?.generation ?? null },
     counts: { total: all.outcomes.length, ok: counts.OK, warning: counts.WARNING, critical: counts.CRITICAL, unknown: counts.UNKNOWN },
-    checks: all.outcomes.map((outcome) => statusJson(outcome, serverUrl)),
+    checks: all.outcomes.map((outcome) => statusJson(outcome, serverUrl, facts?.get(outcomeSlug(outcome)))),
     error: all.failure ? failureJson(all.failure) : null,
   };
 }

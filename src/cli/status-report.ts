@@ -4,6 +4,7 @@ import { formatDuration, formatTime, plural } from '../domain/format.js';
 import { taskLabel } from '../domain/model.js';
 import { safeLine } from '../domain/sanitize.js';
 import { VERDICT_EXIT_CODES } from '../domain/verdict.js';
+import type { HistoryFacts } from '../history/recorder.js';
 import { outcomeSlug, outcomeSource, outcomeVerdict, type CheckFailure, type CheckOutcome, type SourceCheck } from './check.js';
 import type { Paint } from './output.js';
 import { renderPlugin, type PerfValue } from './plugin-output.js';
@@ -11,14 +12,34 @@ import { renderPlugin, type PerfValue } from './plugin-output.js';
 export const STATUS_JSON_SCHEMA = 'aksync.status/1';
 const MAX_JSON_PROBLEMS = 200;
 
-/** The run's counts as performance data; `prefix` names the source when several share one output. */
-export function checkPerfdata(outcome: CheckOutcome, prefix = ''): PerfValue[] {
+/** What the run history adds when it is not known (no history kept, or it cannot be read). */
+export const NO_HISTORY_FACTS: HistoryFacts = { runs_failed_24h: null, median_duration_seconds: null };
+
+/**
+ * The run's counts as performance data; `prefix` names the source when several share one output. With the run
+ * history's facts, `runs_failed_24h` and `median_duration` (the median of the last ten runs) follow.
+ */
+export function checkPerfdata(outcome: CheckOutcome, prefix = '', facts: HistoryFacts | null = null): PerfValue[] {
+  const history: PerfValue[] = facts
+    ? [
+        { label: `${prefix}runs_failed_24h`, value: facts.runs_failed_24h },
+        { label: `${prefix}median_duration`, value: facts.median_duration_seconds, unit: 's' },
+      ]
+    : [];
   const labels = ['pages', 'objects', 'problems', 'errors'] as const;
-  if (outcome.kind === 'failed') return labels.map((label) => ({ label: `${prefix}${label}`, value: null }));
+  if (outcome.kind === 'failed') return [...labels.map((label) => ({ label: `${prefix}${label}`, value: null })), ...history];
   const { totals } = outcome.check.assessment.summary;
   const duration = outcome.check.assessment.summary.durationSeconds;
   const counts: PerfValue[] = labels.map((label) => ({ label: `${prefix}${label}`, value: totals[label] }));
-  return duration === null ? counts : [...counts, { label: `${prefix}duration`, value: duration, unit: 's' }];
+  return [...counts, ...(duration === null ? [] : [{ label: `${prefix}duration`, value: duration, unit: 's' as const }]), ...history];
+}
+
+/** `History   median 58s over the last runs, 1 run failed in the last 24 h`; null without facts. */
+function historyLine(facts: HistoryFacts | null): string | null {
+  if (!facts || (facts.median_duration_seconds === null && facts.runs_failed_24h === null)) return null;
+  const median = facts.median_duration_seconds === null ? 'no complete run recorded yet' : `median ${formatDuration(facts.median_duration_seconds)} over the last runs`;
+  const failed = facts.runs_failed_24h === null ? '' : `, ${plural(facts.runs_failed_24h, 'run')} failed in the last 24 h`;
+  return `History   ${median}${failed}`;
 }
 
 function pad(text: string, width: number, right = false): string {
@@ -78,16 +99,18 @@ function summaryLines(check: SourceCheck, p: Paint, serverLabel: string): string
 }
 
 /** The plugin report of one source: the status line with perfdata, then the summary; a failed check is its one line. */
-export function statusText(outcome: CheckOutcome, p: Paint, serverLabel: string): string {
+export function statusText(outcome: CheckOutcome, p: Paint, serverLabel: string, facts: HistoryFacts | null = null): string {
   if (outcome.kind === 'failed') return renderPlugin({ status: outcomeLine(outcome, p), perfdata: [], long: [] });
-  return renderPlugin({ status: outcomeLine(outcome, p), perfdata: checkPerfdata(outcome), long: ['', ...summaryLines(outcome.check, p, serverLabel)] });
+  const history = historyLine(facts);
+  const long = ['', ...summaryLines(outcome.check, p, serverLabel), ...(history ? ['', history] : [])];
+  return renderPlugin({ status: outcomeLine(outcome, p), perfdata: checkPerfdata(outcome, '', facts), long });
 }
 
 const UNKNOWN_RUN = { start: null, finish: null, duration_seconds: null, last_successful_sync: null, last_sync_status: null, next_run: null };
 const UNKNOWN_TOTALS = { pages: null, objects: null, problems: null, errors: null };
 
 /** `aksync.status/1`: every documented field is always present, null or empty where the check could not tell. */
-export function statusJson(outcome: CheckOutcome, serverUrl: string | null): object {
+export function statusJson(outcome: CheckOutcome, serverUrl: string | null, facts: HistoryFacts = NO_HISTORY_FACTS): object {
   const { level, reason, running } = outcomeVerdict(outcome);
   const head = {
     schema: STATUS_JSON_SCHEMA,
@@ -96,6 +119,8 @@ export function statusJson(outcome: CheckOutcome, serverUrl: string | null): obj
     exit_code: VERDICT_EXIT_CODES[level],
     reason,
     running,
+    runs_failed_24h: facts.runs_failed_24h,
+    median_duration_seconds: facts.median_duration_seconds,
   };
   if (outcome.kind === 'failed') {
     const { failed } = outcome;

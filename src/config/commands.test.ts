@@ -145,7 +145,7 @@ describe('config set, unset, use', () => {
     [['set', 'timeout', '301'], 'timeout must be a number of seconds from 1 to 300.'],
     [['set', 'insecure', 'maybe'], 'insecure must be true or false.'],
     [['set', 'source', 'has space'], 'source must be a slug: letters, digits, "-" and "_" only.'],
-    [['set', 'colour', 'red'], "Unknown key 'colour'. Keys: url, token, source, interval, insecure, timeout."],
+    [['set', 'colour', 'red'], "Unknown key 'colour'. Keys: url, token, source, interval, insecure, timeout, bell, notify, title."],
     [['set', 'url'], 'Usage: aksync config set KEY VALUE [--profile NAME]'],
     [['set', 'token', TOKEN], 'A token typed on the command line stays in your shell history.'],
     [['frobnicate'], "Unknown command 'config frobnicate'."],

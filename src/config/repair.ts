@@ -37,6 +37,9 @@ const VALUE_PLACEHOLDER: Record<ProfileKey, string> = {
   interval: 'SECONDS',
   insecure: 'false',
   timeout: 'SECONDS',
+  bell: 'false',
+  notify: 'false',
+  title: 'false',
 };
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

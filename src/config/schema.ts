@@ -4,7 +4,9 @@ import { z } from 'zod';
 
 export const SLUG_PATTERN = /^[-a-zA-Z0-9_]+$/;
 
-export const PROFILE_KEYS = ['url', 'token', 'source', 'interval', 'insecure', 'timeout'] as const;
+export const PROFILE_KEYS = ['url', 'token', 'source', 'interval', 'insecure', 'timeout', 'bell', 'notify', 'title'] as const;
+/** Keys that hold true or false. */
+export const BOOLEAN_KEYS: readonly ProfileKey[] = ['insecure', 'bell', 'notify', 'title'];
 export type ProfileKey = (typeof PROFILE_KEYS)[number];
 
 export const INTERVAL_SECONDS = { min: 0.25, max: 3600, default: 5 } as const;
@@ -44,6 +46,9 @@ export const profileFieldSchemas = {
     .min(INTERVAL_SECONDS.min, { error: INTERVAL_MESSAGE })
     .max(INTERVAL_SECONDS.max, { error: INTERVAL_MESSAGE }),
   insecure: z.boolean({ error: BOOLEAN_MESSAGE }),
+  bell: z.boolean({ error: BOOLEAN_MESSAGE }),
+  notify: z.boolean({ error: BOOLEAN_MESSAGE }),
+  title: z.boolean({ error: BOOLEAN_MESSAGE }),
   timeout: z
     .number({ error: TIMEOUT_MESSAGE })
     .min(TIMEOUT_SECONDS.min, { error: TIMEOUT_MESSAGE })
@@ -58,6 +63,9 @@ export const profileSchema = z.looseObject({
   interval: profileFieldSchemas.interval.optional(),
   insecure: profileFieldSchemas.insecure.optional(),
   timeout: profileFieldSchemas.timeout.optional(),
+  bell: profileFieldSchemas.bell.optional(),
+  notify: profileFieldSchemas.notify.optional(),
+  title: profileFieldSchemas.title.optional(),
 });
 
 const RESERVED_NAMES = ['__proto__', 'constructor', 'prototype'];
@@ -82,6 +90,10 @@ export interface Profile {
   interval?: number;
   insecure?: boolean;
   timeout?: number;
+  /** Calling for attention (issue 13): the bell, a desktop notification, the window title. */
+  bell?: boolean;
+  notify?: boolean;
+  title?: boolean;
 }
 
 export interface ConfigData {
@@ -122,7 +134,7 @@ export function parseProfileValue(key: ProfileKey, text: string): ParsedValue<Pr
   const raw = text.trim();
   let candidate: unknown = raw;
   if (key === 'interval' || key === 'timeout') candidate = raw === '' ? Number.NaN : Number(raw);
-  if (key === 'insecure') candidate = parseBooleanWord(raw);
+  if (BOOLEAN_KEYS.includes(key)) candidate = parseBooleanWord(raw);
   const result = profileFieldSchemas[key].safeParse(candidate);
   if (result.success) return { ok: true, value: result.data };
   const specific = key === 'url' ? urlProblem(raw) : null;

@@ -35,6 +35,17 @@ describe('resolveSettings precedence', () => {
     });
   });
 
+  it('calls for attention only when asked: flag beats AKSYNC_BELL/NOTIFY/TITLE beats the saved key; off by default', () => {
+    expect(resolveSettings({ flags: {}, env: {}, store: storeWith(SAVED) }).attention).toEqual({ bell: false, notify: false, title: false });
+    const saved = storeWith({ ...SAVED, profiles: { default: { ...SAVED.profiles.default, bell: true, notify: true, title: true } } });
+    expect(resolveSettings({ flags: {}, env: {}, store: saved }).attention).toEqual({ bell: true, notify: true, title: true });
+    const env = { AKSYNC_BELL: 'no', AKSYNC_NOTIFY: 'off', AKSYNC_TITLE: 'maybe' };
+    const fromEnv = resolveSettings({ flags: {}, env, store: saved });
+    expect(fromEnv.attention).toEqual({ bell: false, notify: false, title: true });
+    expect(fromEnv.warnings).toContain('AKSYNC_TITLE is neither true/1/yes nor false/0/no; it is ignored.');
+    expect(resolveSettings({ flags: { bell: true, title: false }, env, store: saved }).attention).toEqual({ bell: true, notify: false, title: false });
+  });
+
   it('lets the environment beat the profile, and flags beat both', () => {
     const store = storeWith(SAVED);
     const env = { AUTHENTIK_URL: 'https://env.example.com', AUTHENTIK_TOKEN: 'env-token-123456', AKSYNC_SOURCE: 'envsrc' };

@@ -23,6 +23,19 @@ export interface SettingsFlags {
   profile?: string;
   /** the positional source slug */
   source?: string;
+  bell?: boolean;
+  notify?: boolean;
+  title?: boolean;
+}
+
+/** Calling for attention when a verdict gets worse (all off by default). */
+export interface AttentionSettings {
+  /** The terminal bell, once per worsening. */
+  bell: boolean;
+  /** A desktop notification through the terminal (OSC 9 / OSC 777). */
+  notify: boolean;
+  /** The window title shows the worst verdict, restored on exit. */
+  title: boolean;
 }
 
 export type TokenOrigin = 'env' | 'token-file' | 'profile';
@@ -36,6 +49,7 @@ export interface Settings {
   intervalSeconds: number;
   timeoutSeconds: number;
   insecure: boolean;
+  attention: AttentionSettings;
   configPath: string;
   /** One sentence each; the CLI prints them to stderr. */
   warnings: string[];
@@ -154,6 +168,19 @@ function selectProfile(input: ResolveInput, needsFile: boolean, warnings: string
   return { name: data.defaultProfile, values: data.profiles[data.defaultProfile] ?? {} };
 }
 
+/** `--bell` beats AKSYNC_BELL beats the saved `bell`; off by default. */
+function attentionSetting(key: 'bell' | 'notify' | 'title', flag: boolean | undefined, env: NodeJS.ProcessEnv, saved: boolean | undefined, warnings: string[]): boolean {
+  if (flag !== undefined) return flag;
+  const name = `AKSYNC_${key.toUpperCase()}`;
+  const fromEnv = envValue(env, name);
+  if (fromEnv !== undefined) {
+    const parsed = parseBooleanWord(fromEnv);
+    if (parsed !== null) return parsed;
+    warnings.push(`${name} is neither true/1/yes nor false/0/no; it is ignored.`);
+  }
+  return saved ?? false;
+}
+
 /** Resolves flags > environment > saved profile > defaults. Throws SettingsError with a sentence to show the user. */
 export function resolveSettings(input: ResolveInput): Settings {
   const { flags, env } = input;
@@ -218,6 +245,12 @@ export function resolveSettings(input: ResolveInput): Settings {
   }
   if (flags.insecure !== undefined) insecure = flags.insecure;
 
+  const attention = {
+    bell: attentionSetting('bell', flags.bell, env, saved.bell, warnings),
+    notify: attentionSetting('notify', flags.notify, env, saved.notify, warnings),
+    title: attentionSetting('title', flags.title, env, saved.title, warnings),
+  };
+
   if (url !== null) {
     const clear = plainHttpWarning(url);
     if (clear) warnings.push(clear);
@@ -235,6 +268,7 @@ export function resolveSettings(input: ResolveInput): Settings {
     intervalSeconds,
     timeoutSeconds,
     insecure,
+    attention,
     configPath: input.store?.path ?? defaultConfigPath(env),
     warnings,
   };

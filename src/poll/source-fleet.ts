@@ -3,6 +3,7 @@
 // overview renders it, and anything else that needs every source's state reads the same snapshots.
 import type { AuthentikApi } from '../api/types.js';
 import type { LdapSource, SyncStatus } from '../domain/model.js';
+import { recordRemembered, type RunRecorder } from '../history/recorder.js';
 import type { Clock } from './clock.js';
 import { createListedFleet, type ListedFleet } from './listed-fleet.js';
 import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from './run-memory.js';
@@ -25,6 +26,8 @@ export interface SourceFleetOptions {
   concurrency?: number;
   clock?: Clock;
   random?: () => number;
+  /** Told of every run that ends (the run history). */
+  recorder?: RunRecorder | null;
 }
 
 export function createSourceFleet(api: AuthentikApi, options: SourceFleetOptions): SourceFleet {
@@ -39,6 +42,7 @@ export function createSourceFleet(api: AuthentikApi, options: SourceFleetOptions
       const status = await api.syncStatus(source.slug, { signal, source });
       const memory = rememberRun(memories.get(source.slug) ?? null, status, now(), source.slug, source);
       memories.set(source.slug, memory);
+      recordRemembered(options.recorder, { kind: 'ldap', id: source.slug }, status.generation, memory);
       return { status, run: displayedRun(memory), tasksStillArriving: memory.growing };
     },
     retain(slugs) {

@@ -6,6 +6,7 @@ import type { AuthentikApi } from '../api/types.js';
 import type { Generation, LdapSource, SyncStatus } from '../domain/model.js';
 import { equalToDepth } from './equal.js';
 import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from './run-memory.js';
+import { recordRemembered, type RunRecorder } from '../history/recorder.js';
 
 /** How often the source (name, connectivity) is re-read, at most. */
 export const SOURCE_REFRESH_MS = 60_000;
@@ -28,7 +29,7 @@ export interface PolledStatus {
  * The poll: the status, and the source alongside it when due (never one after the other: the status does not wait
  * for the source, nor for the server's version); feeds the run memory with every answer.
  */
-export function createStatusFetch(api: AuthentikApi, slug: string, now: () => number) {
+export function createStatusFetch(api: AuthentikApi, slug: string, now: () => number, recorder: RunRecorder | null = null) {
   let source: LdapSource | null = null;
   let sourceReadAt = Number.NEGATIVE_INFINITY;
   let memory: RunMemory | null = null;
@@ -43,6 +44,7 @@ export function createStatusFetch(api: AuthentikApi, slug: string, now: () => nu
 
   function remember(status: SyncStatus): PolledStatus {
     memory = rememberRun(memory, status, now(), slug, source);
+    recordRemembered(recorder, { kind: 'ldap', id: slug }, status.generation, memory);
     return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing, missing: null };
   }
 

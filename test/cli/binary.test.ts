@@ -11,7 +11,7 @@ const xdg = mkdtempSync(path.join(tmpdir(), 'aksync-bin-'));
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, XDG_CONFIG_HOME: xdg, ...env }, timeout: 15_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, XDG_CONFIG_HOME: xdg, XDG_STATE_HOME: xdg, ...env }, timeout: 15_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });

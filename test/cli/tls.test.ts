@@ -25,7 +25,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { PATH: process.env.PATH, XDG_CONFIG_HOME: dir, AUTHENTIK_TOKEN: sim.token, ...env }, timeout: 30_000 },
+      { env: { PATH: process.env.PATH, XDG_CONFIG_HOME: dir, XDG_STATE_HOME: dir, AUTHENTIK_TOKEN: sim.token, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });

@@ -85,7 +85,7 @@ export function cleanEnvironment(configHome: string, extra: Record<string, strin
   delete env.DEV;
   delete env.LC_ALL;
   delete env.LC_CTYPE;
-  Object.assign(env, { CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_CONFIG_HOME: configHome }, extra);
+  Object.assign(env, { CI: 'false', TERM: 'xterm-256color', LANG: 'C.UTF-8', XDG_CONFIG_HOME: configHome, XDG_STATE_HOME: configHome }, extra);
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) if (value !== undefined) result[name] = value;
   return result;

@@ -47,11 +47,15 @@ export async function runDemo(flags: Flags, io: Io): Promise<number> {
     const api = createClient({ url: simulator.url, token: simulator.token });
     const serverLabel = `${simulator.url} (demo)`;
     if (!io.stdout.isTTY) {
-      const { runStatus } = await import('./status.js');
-      return await runStatus([DEMO_SLUG], { ...flags, url: simulator.url }, { ...io, env: { ...io.env, AUTHENTIK_TOKEN: simulator.token } });
+      const [{ runStatus }, { memoryHistory }] = await Promise.all([import('./status.js'), import('../history-record.js')]);
+      return await runStatus([DEMO_SLUG], { ...flags, url: simulator.url }, { ...io, env: { ...io.env, AUTHENTIK_TOKEN: simulator.token } }, memoryHistory());
     }
     // Esc in the monitor reaches the overview of every simulated source; `d` saves nothing (the demo has no settings).
-    const [{ runApp }, { withStatusWorker }] = await Promise.all([import('../../ui/app/run-app.js'), import('../../poll/worker/worker-api.js')]);
+    const [{ runApp }, { withStatusWorker }, { memoryHistory }] = await Promise.all([
+      import('../../ui/app/run-app.js'),
+      import('../../poll/worker/worker-api.js'),
+      import('../history-record.js'),
+    ]);
     const offThread = withStatusWorker(api, { url: simulator.url, token: simulator.token });
     try {
       return await runApp({
@@ -59,6 +63,8 @@ export async function runDemo(flags: Flags, io: Io): Promise<number> {
         slug: DEMO_SLUG,
         intervalSeconds: flags.intervalSeconds ?? 2,
         saveDefault: null,
+        // The demo's server is on a new port each time: its runs are kept for this run only.
+        history: memoryHistory(),
         stderr: io.stderr,
         ...screenOptions(flags, io),
       });

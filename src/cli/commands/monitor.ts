@@ -14,6 +14,8 @@ import type { Flags } from '../args.js';
 import { EXIT_UNKNOWN, connect, fail, loadSettings, openStore } from '../context.js';
 import { credentialCheck } from '../credentials.js';
 import { colourWanted, type Io } from '../output.js';
+import type { RunRecorder } from '../../history/recorder.js';
+import { screenHistory } from '../history-record.js';
 import { runStatus } from './status.js';
 
 export interface ScreenOptions {
@@ -52,8 +54,8 @@ function statusReaders(here: AuthentikApi, worker: () => AuthentikApi): { poll: 
 }
 
 /** The first poll of `slug` and the server's version and user, asked for at once on this thread's client. */
-function lookFirst(api: AuthentikApi, slug: string): { look: FirstLook; answered: Promise<unknown> } {
-  const poll = primePoll(createStatusFetch(api, slug, Date.now));
+function lookFirst(api: AuthentikApi, slug: string, recorder: RunRecorder): { look: FirstLook; answered: Promise<unknown> } {
+  const poll = primePoll(createStatusFetch(api, slug, Date.now, recorder));
   const version = api.version();
   const user = api.me();
   let identity: { version: ServerVersion; user: CurrentUser } | null = null;
@@ -86,7 +88,9 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
   // The first status is read on this thread, at once; every later one on the worker, started by the second, so its
   // loading competes neither with the screens' code nor with the first frame.
   const readers = made && statusReaders(made.api, () => offThread!.api(made));
-  const firstLook = made && readers && settings.source ? lookFirst(readers.poll, settings.source) : null;
+  // Runs seen to end are recorded: one recorder per server, shared by this first look and the screens.
+  const history = screenHistory(io.env);
+  const firstLook = made && readers && settings.source ? lookFirst(readers.poll, settings.source, history(made.serverLabel)) : null;
   const [{ runApp }, { saveDefaultSource }, { statusesOffThread }] = await Promise.all([
     import('../../ui/app/run-app.js'),
     import('../../ui/app/save-default.js'),
@@ -125,6 +129,7 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
       slug: settings.source,
       intervalSeconds: settings.intervalSeconds,
       saveDefault: saveDefaultSource(store, settings.profile),
+      history,
       stderr: io.stderr,
       // The permission repairs are done and said; what stays true while the app runs is repeated on screen.
       notices: settings.warnings.filter((w) => !store.warnings.includes(w)),

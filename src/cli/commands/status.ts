@@ -2,12 +2,13 @@
 // checks that source; without one (or with --all) every source the token can see.
 import type { Flags } from '../args.js';
 import { checkAllSources } from '../check-all.js';
-import { asCheckFailure, checkSource, failedCheck } from '../check.js';
+import { asCheckFailure, checkSource, failedCheck, outcomeSlug, type CheckOutcome } from '../check.js';
 import { writeAll, writeFailure, writeOutcome, type CheckTarget } from '../check-output.js';
-import { connect, loadSettings, prepare } from '../context.js';
+import { connect, loadSettings, prepare, warn } from '../context.js';
+import { factsFor, recordCheck, screenHistory, type RecorderFor } from '../history-record.js';
 import type { Io } from '../output.js';
 
-export async function runStatus(positionals: string[], flags: Flags, io: Io): Promise<number> {
+export async function runStatus(positionals: string[], flags: Flags, io: Io, history: RecorderFor = screenHistory(io.env)): Promise<number> {
   if (flags.format === 'openmetrics') return runStatusMetrics(positionals, flags, io);
   const started = new Date();
   const given = positionals[0];
@@ -19,15 +20,34 @@ export async function runStatus(positionals: string[], flags: Flags, io: Io): Pr
   const connection = connect(settings);
   if (!connection.ok) return writeFailure(io, flags, { kind: 'settings', message: connection.message }, target, null, started);
   const { api, serverLabel } = connection.value;
+  // Every run seen ended is recorded; the history gives runs_failed_24h and median_duration_seconds.
+  const recorder = history(serverLabel);
+  const said = () => {
+    const problem = recorder.problem();
+    if (problem) warn(io, problem);
+  };
 
-  if (!slug) return writeAll(io, flags, await checkAllSources(api), serverLabel);
+  if (!slug) {
+    const all = await checkAllSources(api);
+    for (const outcome of all.outcomes) if (outcome.kind === 'checked') recordCheck(recorder, outcome.check);
+    const now = Date.now();
+    const facts = new Map(all.outcomes.map((outcome) => [outcomeSlug(outcome), factsFor(recorder, outcomeSlug(outcome), now)]));
+    said();
+    return writeAll(io, flags, all, serverLabel, facts);
+  }
+  let outcome: CheckOutcome;
   try {
-    return writeOutcome(io, flags, { kind: 'checked', check: await checkSource(api, slug) }, serverLabel);
+    const check = await checkSource(api, slug);
+    recordCheck(recorder, check);
+    outcome = { kind: 'checked', check };
   } catch (error) {
     const failure = asCheckFailure(error);
     if (!failure) throw error;
-    return writeOutcome(io, flags, failedCheck(failure, slug, new Date()), serverLabel);
+    outcome = failedCheck(failure, slug, new Date());
   }
+  const facts = factsFor(recorder, slug, Date.now());
+  said();
+  return writeOutcome(io, flags, outcome, serverLabel, facts);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Flags } from '../args.js';
 import { asCheckFailure, checkSource, recheckSource, type SourceCheck } from '../check.js';
 import { writeFailure, writeOutcome } from '../check-output.js';
 import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
+import { factsFor, recordCheck, screenHistory } from '../history-record.js';
 import type { Io } from '../output.js';
 
 /** How long to wait for authentik to show any sign of the new run before giving up on it. */
@@ -136,7 +137,12 @@ export async function runSync(positionals: string[], flags: Flags, io: Io): Prom
         return 130;
       }
       if (!started) io.stderr.write('authentik shows no sign of the new run yet; reporting the current status.\n');
-      return writeOutcome(io, flags, { kind: 'checked', check }, serverLabel);
+      const recorder = screenHistory(io.env)(serverLabel);
+      recordCheck(recorder, before);
+      recordCheck(recorder, check);
+      const problem = recorder.problem();
+      if (problem) io.stderr.write(`aksync: warning: ${problem}\n`);
+      return writeOutcome(io, flags, { kind: 'checked', check }, serverLabel, factsFor(recorder, slug, Date.now()));
     } finally {
       process.off('SIGINT', onSignal);
     }

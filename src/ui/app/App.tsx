@@ -1,12 +1,14 @@
 // The one root: rendered once per run, it routes between the first-run setup form, the all-sources overview and a
 // source's monitor, and it alone ends the app (with an exit code and, when there is something to say, a sentence).
 import { useApp } from 'ink';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AuthentikApi } from '../../api/types.js';
 import type { CheckCredentials } from '../../config/check.js';
 import type { ConfigStore } from '../../config/store.js';
+import type { RunRecorder } from '../../history/recorder.js';
 import type { Clock } from '../../poll/clock.js';
 import { TooSmall } from '../components/TooSmall.js';
+import { HistoryProvider } from '../history-context.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../layout.js';
 import type { FirstLook } from '../hooks/use-monitor-data.js';
@@ -58,6 +60,8 @@ export interface AppProps {
   rows?: number;
   clock?: Clock;
   random?: () => number;
+  /** The run history of a server (by its origin), fed by the polls; absent: runs are not recorded. */
+  history?: ((server: string) => RunRecorder) | null;
 }
 
 /** The CLI's UNKNOWN: nothing was checked. */
@@ -93,6 +97,9 @@ export function App(props: AppProps) {
   const open = useCallback((slug: string) => setRoute({ screen: 'monitor', slug }), []);
   const back = useCallback(() => setRoute({ screen: 'overview' }), []);
   const setDefault = useCallback<SaveDefault>((slug) => (latest.current.saveDefault ? latest.current.saveDefault(slug) : NOWHERE_TO_SAVE), []);
+
+  const openHistory = props.history ?? null;
+  const recorder = useMemo(() => (connection && openHistory ? openHistory(connection.serverLabel) : null), [connection, openHistory]);
 
   const { start } = props;
   const size = useTerminalSize();
@@ -130,7 +137,7 @@ export function App(props: AppProps) {
     ...(props.random ? { random: props.random } : {}),
   };
   return (
-    <>
+    <HistoryProvider recorder={recorder}>
       <OverviewApp
         api={connection.api}
         intervalSeconds={props.intervalSeconds}
@@ -155,6 +162,6 @@ export function App(props: AppProps) {
           {...sized}
         />
       ) : null}
-    </>
+    </HistoryProvider>
   );
 }

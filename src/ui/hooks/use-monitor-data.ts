@@ -12,6 +12,8 @@ import type { PrimedPoll } from '../../poll/primed.js';
 import { useServerIdentity } from './use-server-identity.js';
 import { useVerdictClock } from './use-verdict-clock.js';
 import { createStatusFetch, samePolledStatus, type PolledStatus } from '../../poll/status-fetch.js';
+import type { RunRecorder } from '../../history/recorder.js';
+import { useRunRecorder } from '../history-context.js';
 
 // The poll itself is framework-free (src/poll/status-fetch.ts); re-exported for the screens' tests and benchmarks.
 export { createStatusFetch, samePolledStatus, SOURCE_REFRESH_MS, type PolledStatus } from '../../poll/status-fetch.js';
@@ -39,6 +41,8 @@ export interface MonitorDataOptions {
   intervalMs: number;
   clock?: Clock;
   random?: () => number;
+  /** Told of every run that ends (the run history); by default the app's (see HistoryProvider). */
+  recorder?: RunRecorder | null;
   /** This source's first poll and the server's identity, asked for before the screen's code loaded. */
   firstLook?: FirstLook | null;
 }
@@ -63,12 +67,13 @@ export function syncOutcome(error: unknown, sourceName: string): ActionOutcome {
 }
 
 export function useMonitorData(options: MonitorDataOptions): { data: MonitorData; controls: MonitorControls } {
-  const { api, slug, intervalMs, clock, random } = options;
+  const given = useRunRecorder();
+  const { api, slug, intervalMs, clock, random, recorder = given } = options;
   const firstLook = options.firstLook?.slug === slug ? options.firstLook : null;
   const poller: Poller<PolledStatus> = useMemo(
     () =>
       createPoller({
-        fetch: firstLook ? firstLook.poll.fetch : createStatusFetch(api, slug, () => (clock ?? Date).now()),
+        fetch: firstLook ? firstLook.poll.fetch : createStatusFetch(api, slug, () => (clock ?? Date).now(), recorder),
         intervalMs,
         equals: samePolledStatus,
         // Its first answer, when it has arrived: the first frame shows it.
@@ -77,7 +82,7 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
         ...(random ? { random } : {}),
       }),
     // The interval is applied by setInterval below, without a new poller.
-    [api, slug, clock, random, firstLook],
+    [api, slug, clock, random, firstLook, recorder],
   );
   useEffect(() => {
     poller.start();

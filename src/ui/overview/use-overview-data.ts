@@ -11,6 +11,8 @@ import type { ConnectionState } from '../../poll/connection.js';
 import { DEFAULT_FLEET_CONCURRENCY } from '../../poll/fleet.js';
 import type { PollSnapshot } from '../../poll/poller.js';
 import { createSourceFleet } from '../../poll/source-fleet.js';
+import type { RunRecorder } from '../../history/recorder.js';
+import { useRunRecorder } from '../history-context.js';
 import { useServerIdentity } from '../hooks/use-server-identity.js';
 import { useVerdictClock } from '../hooks/use-verdict-clock.js';
 import { createRowCache, sourceRows, type SourceRow } from './source-rows.js';
@@ -39,22 +41,26 @@ export interface OverviewDataOptions {
   active: boolean;
   clock?: Clock;
   random?: () => number;
+  /** Told of every run that ends (the run history). */
+  recorder?: RunRecorder | null;
 }
 
 const NO_PERMISSIONS: string[] = [];
 
 export function useOverviewData(options: OverviewDataOptions): { data: OverviewData; controls: OverviewControls } {
-  const { api, intervalMs, active, clock, random } = options;
+  const given = useRunRecorder();
+  const { api, intervalMs, active, clock, random, recorder = given } = options;
   const fleet = useMemo(
     () =>
       createSourceFleet(api, {
         intervalMs,
         concurrency: DEFAULT_FLEET_CONCURRENCY,
+        recorder,
         ...(clock ? { clock } : {}),
         ...(random ? { random } : {}),
       }),
     // The interval is applied by setInterval below, without a new fleet.
-    [api, clock, random],
+    [api, clock, random, recorder],
   );
 
   useEffect(() => {
