@@ -181,6 +181,15 @@ function attentionSetting(key: 'bell' | 'notify' | 'title', flag: boolean | unde
   return saved ?? false;
 }
 
+/** The bell, notification and title settings: each flag beats its AKSYNC_ variable beats the saved key; off by default. */
+export function resolveAttention(flags: Pick<SettingsFlags, 'bell' | 'notify' | 'title'>, env: NodeJS.ProcessEnv, saved: Profile = {}, warnings: string[] = []): AttentionSettings {
+  return {
+    bell: attentionSetting('bell', flags.bell, env, saved.bell, warnings),
+    notify: attentionSetting('notify', flags.notify, env, saved.notify, warnings),
+    title: attentionSetting('title', flags.title, env, saved.title, warnings),
+  };
+}
+
 /** Resolves flags > environment > saved profile > defaults. Throws SettingsError with a sentence to show the user. */
 export function resolveSettings(input: ResolveInput): Settings {
   const { flags, env } = input;
@@ -245,11 +254,7 @@ export function resolveSettings(input: ResolveInput): Settings {
   }
   if (flags.insecure !== undefined) insecure = flags.insecure;
 
-  const attention = {
-    bell: attentionSetting('bell', flags.bell, env, saved.bell, warnings),
-    notify: attentionSetting('notify', flags.notify, env, saved.notify, warnings),
-    title: attentionSetting('title', flags.title, env, saved.title, warnings),
-  };
+  const attention = resolveAttention(flags, env, saved, warnings);
 
   if (url !== null) {
     const clear = plainHttpWarning(url);

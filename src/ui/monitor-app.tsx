@@ -1,5 +1,8 @@
 // The live monitor: the terminal's size, the polled data and the keyboard, wired to the MonitorScreen.
 import { useStdin } from 'ink';
+import { useMemo } from 'react';
+import type { Observation } from '../attention/watch.js';
+import { useAttention } from './attention-context.js';
 import type { AuthentikApi } from '../api/types.js';
 import type { Clock } from '../poll/clock.js';
 import { useMonitorData, type FirstLook } from './hooks/use-monitor-data.js';
@@ -34,6 +37,14 @@ export function MonitorApp(props: MonitorAppProps) {
     ...(props.random ? { random: props.random } : {}),
     firstLook: props.firstLook ?? null,
   });
+  // The source is watched for the bell, notification and title.
+  const level = data.assessment?.verdict.level ?? null;
+  const stale = data.snapshot.phase === 'stale';
+  const observations = useMemo(
+    (): Observation[] | null => (level === null ? null : [{ key: `ldap/${props.slug}`, label: props.slug, level, unreachable: stale }]),
+    [level, stale, props.slug],
+  );
+  useAttention(observations);
   return (
     <MonitorScreen
       columns={props.columns ?? size.columns}

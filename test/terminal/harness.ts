@@ -99,7 +99,8 @@ export function spawnTerminal(file: string, args: string[], options: TerminalOpt
   const cols = options.cols ?? 120;
   const rows = options.rows ?? 40;
   const configHome = makeConfigHome();
-  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+  // The title stack on, as xterm, VTE, kitty and iTerm2 have it: aksync pushes the title it replaces and pops it on exit.
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000, windowOptions: { pushTitle: true, popTitle: true } });
   const titles: string[] = [];
   term.onTitleChange((title) => titles.push(title));
 

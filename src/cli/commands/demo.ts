@@ -3,6 +3,7 @@
 import { createClient } from '../../api/client.js';
 import { SCENARIO_NAMES, startSimulator, type ScenarioName } from '../../simulator/index.js';
 import type { Flags } from '../args.js';
+import { resolveAttention } from '../../config/settings.js';
 import { fail } from '../context.js';
 import { EXIT_USAGE } from '../main.js';
 import type { Io } from '../output.js';
@@ -65,6 +66,8 @@ export async function runDemo(flags: Flags, io: Io): Promise<number> {
         saveDefault: null,
         // The demo's server is on a new port each time: its runs are kept for this run only.
         history: memoryHistory(),
+        attention: resolveAttention(flags, io.env),
+        env: io.env,
         stderr: io.stderr,
         ...screenOptions(flags, io),
       });

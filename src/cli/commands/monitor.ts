@@ -130,6 +130,8 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
       intervalSeconds: settings.intervalSeconds,
       saveDefault: saveDefaultSource(store, settings.profile),
       history,
+      attention: settings.attention,
+      env: io.env,
       stderr: io.stderr,
       // The permission repairs are done and said; what stays true while the app runs is repeated on screen.
       notices: settings.warnings.filter((w) => !store.warnings.includes(w)),

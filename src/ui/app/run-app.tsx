@@ -1,6 +1,8 @@
 // `aksync` on a terminal: one alternate-screen session, one render of the App, and the exit code it ends with.
 // The sentence the App ends with (a cancelled setup) is printed after the terminal is back to normal.
 import { render } from 'ink';
+import type { AttentionSettings } from '../../config/settings.js';
+import { AttentionProvider } from '../attention-context.js';
 import { NoticesProvider } from '../notices-context.js';
 import { ThemeProvider } from '../theme-context.js';
 import { createTheme } from '../theme.js';
@@ -15,6 +17,10 @@ export interface RunAppOptions extends Omit<AppProps, 'onExit' | 'columns' | 'ro
   stderr?: { write(text: string): unknown };
   /** Standing warnings about the session (TLS off, plain http), repeated in the headers. */
   notices?: readonly string[];
+  /** The bell, notifications and title on a verdict getting worse (all off when absent). */
+  attention?: AttentionSettings;
+  /** The environment (tmux, the terminal's kind), for how to send a notification. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface AppStreams {
@@ -29,15 +35,20 @@ export async function runApp(
   options: RunAppOptions,
   streams: AppStreams = { stdout: process.stdout, stdin: process.stdin },
 ): Promise<number> {
-  const { ascii, color, altScreen, stderr = process.stderr, notices = [], ...appProps } = options;
+  const { ascii, color, altScreen, stderr = process.stderr, notices = [], attention, env = process.env, ...appProps } = options;
   const { stdout, stdin, stop } = streams;
   let outcome: AppExit = { code: 0 };
-  const session = openTerminalSession(stdout, altScreen, !stdin.isTTY);
+  const session = openTerminalSession(stdout, altScreen, !stdin.isTTY, {
+    settings: attention ?? { bell: false, notify: false, title: false },
+    env,
+  });
   try {
     const instance = render(
       <ThemeProvider theme={createTheme({ color, ascii })}>
         <NoticesProvider notices={notices}>
-          <App {...appProps} onExit={(exit) => (outcome = exit)} />
+          <AttentionProvider attention={session.attention}>
+            <App {...appProps} onExit={(exit) => (outcome = exit)} />
+          </AttentionProvider>
         </NoticesProvider>
       </ThemeProvider>,
       { ...fullScreenRenderOptions(), stdout: session.output, stdin },

@@ -2,6 +2,8 @@
 // ends (q, Ctrl-C, SIGTERM, SIGHUP). The only place that writes escape sequences outside ink's frames.
 import type { RenderOptions } from 'ink';
 import { onExit } from 'signal-exit';
+import { createAttention, type AttentionController } from '../../attention/controller.js';
+import type { AttentionSettings } from '../../config/settings.js';
 import { createFrameOutput } from './frame-output.js';
 import { quietTerminal } from './quiet-terminal.js';
 
@@ -37,11 +39,22 @@ export interface TerminalSession {
   attach(instance: RenderedApp): void;
   /** Restores the terminal (idempotent) and stops watching for signals and resizes. */
   close(): void;
+  /** The bell, notifications, title and changed-row marks (null when none was asked for, or no terminal). */
+  readonly attention: AttentionController | null;
+}
+
+/** What calling for attention needs: which mechanisms are on, and the environment (tmux, the terminal's kind). */
+export interface SessionAttention {
+  settings: AttentionSettings;
+  env: NodeJS.ProcessEnv;
 }
 
 /** `viewOnly`: stdin is not a terminal, so the app reads no keys (see quiet-terminal.ts). */
-export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boolean, viewOnly = false): TerminalSession {
+export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boolean, viewOnly = false, wanted: SessionAttention | null = null): TerminalSession {
   const terminal = Boolean(stdout.isTTY);
+  // Marks need no terminal; the bell, notifications and title write only to one. Written between frames, straight to
+  // the terminal: none of them moves the cursor or changes a cell.
+  const attention = wanted ? createAttention({ settings: terminal ? wanted.settings : { bell: false, notify: false, title: false }, env: wanted.env, write: (bytes) => stdout.write(bytes) }) : null;
   const alternate = altScreen && terminal;
   let instance: RenderedApp | null = null;
   const quiet = terminal && viewOnly ? quietTerminal((stdout as { fd?: unknown }).fd, () => instance?.unmount()) : null;
@@ -51,7 +64,7 @@ export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boole
     restored = true;
     quiet?.close();
     // Synchronous: on a signal this runs in signal-exit's handler, after ink has unmounted, just before exit.
-    stdout.write((alternate ? AUTOWRAP_ON + LEAVE_ALT_SCREEN : '') + SHOW_CURSOR);
+    stdout.write((attention?.restore() ?? '') + (alternate ? AUTOWRAP_ON + LEAVE_ALT_SCREEN : '') + SHOW_CURSOR);
   };
   // process.on('exit') does not run on SIGTERM/SIGHUP under ink; signal-exit's last handler does.
   const removeExitHandler = onExit(() => restore(), { alwaysLast: true });
@@ -67,6 +80,7 @@ export function openTerminalSession(stdout: NodeJS.WriteStream, altScreen: boole
   };
   stdout.on('resize', onResize);
   return {
+    attention,
     output: frames?.stream ?? stdout,
     attach(rendered) {
       instance = rendered;

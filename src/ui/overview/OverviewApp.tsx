@@ -2,7 +2,9 @@
 // It stays mounted while a source's monitor is showing (rendering nothing, polling nothing), so its selection,
 // sort, filter and last data are all there when Esc comes back.
 import { useStdin } from 'ink';
-import { useReducer } from 'react';
+import { useMemo, useReducer } from 'react';
+import type { Observation } from '../../attention/watch.js';
+import { useAttention } from '../attention-context.js';
 import type { AuthentikApi } from '../../api/types.js';
 import type { Clock } from '../../poll/clock.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -40,9 +42,20 @@ export function OverviewApp(props: OverviewAppProps) {
     ...(props.clock ? { clock: props.clock } : {}),
     ...(props.random ? { random: props.random } : {}),
   });
+  // Every source with a verdict is watched (for the bell, notification, title and the marked row) while on screen.
+  const observations = useMemo((): Observation[] | null => {
+    if (!props.active) return null;
+    const fleetStale = data.connection.phase === 'stale';
+    return data.rows.flatMap((row) =>
+      row.verdict ? [{ key: `ldap/${row.slug}`, label: row.slug, level: row.verdict.level, unreachable: fleetStale || row.phase === 'stale' }] : [],
+    );
+  }, [props.active, data.rows, data.connection.phase]);
+  const marks = useAttention(observations);
+  const marked = useMemo(() => new Set([...marks].filter((key) => key.startsWith('ldap/')).map((key) => key.slice('ldap/'.length))), [marks]);
   if (!props.active) return null;
   return (
     <OverviewScreen
+      marked={marked}
       columns={props.columns ?? size.columns}
       rows={props.rows ?? size.rows}
       serverLabel={props.serverLabel}

@@ -34,6 +34,8 @@ export interface OverviewScreenProps {
   onQuit: () => void;
   /** False when stdin is not a terminal: view only. */
   interactive: boolean;
+  /** Slugs whose verdict changed in the last minute (marked in the table). */
+  marked?: ReadonlySet<string>;
   /** For tests: the clock behind ages and dates. */
   now?: () => number;
 }
@@ -141,6 +143,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
           emptyText={emptyText}
           emptyTone={!sources && data.list.error ? 'critical' : 'muted'}
           now={now}
+          {...(props.marked ? { marked: props.marked } : {})}
         />
       )}
       <StatusLine

@@ -27,6 +27,8 @@ export interface SourceTableProps {
   emptyTone?: 'muted' | 'critical';
   /** For dates (today's runs show the time only) and stale ages. */
   now: number;
+  /** Slugs whose verdict changed in the last minute: their verdict is shown in inverse video. */
+  marked?: ReadonlySet<string>;
 }
 
 type Key = 'marker' | 'name' | 'slug' | 'enabled' | 'verdict';
@@ -86,6 +88,7 @@ function freeText(row: SourceRow, now: number, enabledShown: boolean): string {
 function SourceLine(props: {
   row: SourceRow;
   selected: boolean;
+  marked: boolean;
   width: number;
   lead: Column<Key>[];
   rest: Column<RestKey>[];
@@ -105,7 +108,7 @@ function SourceLine(props: {
     text: c.text,
     color: c.key === 'verdict' ? wordColor(theme, row) : c.key === 'marker' ? colors.accent : c.key === 'enabled' && !row.enabled ? colors.warning : undefined,
     bold: c.key === 'verdict' || (selected && c.key === 'marker'),
-    inverse: selected && c.key === 'name',
+    inverse: (selected && c.key === 'name') || (props.marked && c.key === 'verdict'),
   }));
   const restCells = fixedCells(
     rest,
@@ -208,7 +211,7 @@ export function SourceTable(props: SourceTableProps) {
         <Line key={`empty-${i}`} width={width} segments={segments} ellipsis={glyphs.ellipsis} />
       ))}
       {shown.map((row, i) => (
-        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} width={width} lead={lead} rest={rest} now={props.now} lines={shares[i] ?? 1} />
+        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} marked={props.marked?.has(row.slug) ?? false} width={width} lead={lead} rest={rest} now={props.now} lines={shares[i] ?? 1} />
       ))}
       {Array.from({ length: blank }, (_, i) => (
         <Line key={`blank-${i}`} width={width} segments={[]} />
