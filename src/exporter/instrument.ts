@@ -4,7 +4,7 @@
 import { isApiError, type ApiErrorKind } from '../api/errors.js';
 import type { AuthentikApi } from '../api/types.js';
 
-const NOT_POLLS = new Set<PropertyKey>(['version', 'me', 'generation', 'triggerSync']);
+const NOT_POLLS = new Set<PropertyKey>(['version', 'me', 'generation', 'triggerSync', 'triggerObject']);
 
 export type PollObserver = (seconds: number, error: ApiErrorKind | null) => void;
 

@@ -2,6 +2,7 @@
 // fleet poller (or a one-shot check) knows and the metrics. Pure: no prom-client, no I/O, no clock of its own.
 import type { Assessment, VerdictLevel } from '../domain/verdict.js';
 import { summarise } from '../domain/verdict.js';
+import type { KindRules } from '../domain/kind-rules.js';
 import type { SyncStatus, SyncTask } from '../domain/model.js';
 import type { SyncObjectRef } from '../domain/sync-object-ref.js';
 
@@ -53,10 +54,10 @@ export function seconds(date: Date | null | undefined): number | null {
   return ms === undefined || Number.isNaN(ms) ? null : ms / 1000;
 }
 
-/** A run's figures from its tasks; null when it has none. */
-export function runFigures(slug: string, status: SyncStatus, tasks: readonly SyncTask[]): RunFigures | null {
+/** A run's figures from its tasks, judged by its kind's rules; null when it has none. */
+export function runFigures(slug: string, status: SyncStatus, tasks: readonly SyncTask[], rules?: KindRules): RunFigures | null {
   if (tasks.length === 0) return null;
-  const summary = summarise(slug, { ...status, tasks: [...tasks] });
+  const summary = summarise(slug, { ...status, tasks: [...tasks] }, rules);
   if (summary.tasks.length === 0) return null;
   const { pages, objects, problems, errors } = summary.totals;
   return {
@@ -83,6 +84,8 @@ export interface JudgedObject {
   /** The newest successful run's end that aksync saw before (a poller remembers it), seconds. */
   lastSuccessSeen?: number | null;
   enabled: boolean | null;
+  /** The kind's rules (which messages are problems); LDAP's when absent. */
+  rules?: KindRules;
 }
 
 /**
@@ -92,7 +95,7 @@ export interface JudgedObject {
 export function objectSample(judged: JudgedObject): ObjectSample {
   const { ref, status, assessment } = judged;
   const completeTasks = assessment.running ? judged.previousRun : judged.tasks;
-  const lastRun = completeTasks ? runFigures(ref.id, status, completeTasks) : null;
+  const lastRun = completeTasks ? runFigures(ref.id, status, completeTasks, judged.rules) : null;
   return {
     ref,
     verdict: judged.stale !== null ? 'unknown' : verdictState(assessment.verdict.level),
