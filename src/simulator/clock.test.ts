@@ -72,6 +72,25 @@ describe('a week of scheduled runs', () => {
     expect(later.length).toBeLessThanOrEqual(180);
   });
 
+  it('the other LDAP sources run on their schedules too, each run with its own task ids', async () => {
+    const a = await sim({ scenario: 'week' });
+    const started = async () => (await call(a, '/sources/ldap/corp-eu/sync/status/')).json.tasks.map((t: any) => t.start_timestamp).sort()[0];
+    const before = await started();
+    a.advance(2 * HOUR);
+    expect(await started()).not.toBe(before);
+    const b = await sim({ scenario: 'week', generation: 'B' });
+    const [schedule] = (await call(b, '/tasks/schedules/?actor_name=authentik.sources.ldap.tasks.ldap_sync&rel_obj_id=' + (await call(b, '/sources/ldap/corp-eu/')).json.pk)).json.results;
+    const ids: string[] = [];
+    for (let page = 1; page > 0; ) {
+      const res = await call(b, `/tasks/tasks/?rel_obj_id=${schedule.id}&page_size=100&page=${page}`);
+      ids.push(...res.json.results.map((t: any) => t.message_id));
+      page = res.json.pagination.next;
+    }
+    // 84 runs in the week behind the clock, each a parent and 4 pages (64 users, 4 groups).
+    expect(ids.length).toBeGreaterThanOrEqual(83 * 4);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('is the same week for the same clock', async () => {
     const outcomes = async () => {
       const s = await sim({ scenario: 'week', generation: 'B' });

@@ -3,6 +3,7 @@
 import { Prng } from './prng.js';
 import { SteppedRun, TimedRun, type Run } from './run.js';
 import { SCENARIO_SLUG, createScenario, type Scenario } from './scenarios/index.js';
+import { scheduledRuns } from './scenarios/week.js';
 import { SOURCES, findSource } from './sources.js';
 import { DAY, HOUR, MINUTE, addMs } from './time.js';
 import type { Permissions, ScenarioName } from './types.js';
@@ -14,8 +15,8 @@ export class SimulatorState {
   private scenario!: Scenario;
   scenarioName!: ScenarioName;
   private epoch!: Date;
-  /** fixed history of the sources other than corp-ad */
-  private fixedRuns = new Map<string, Run[]>();
+  /** the history of the sources other than corp-ad: fixed, or (week scenario) on their schedule */
+  private fixedRuns = new Map<string, (now: Date) => Run[]>();
   private triggered = new Map<string, Run[]>();
   private triggerRng = new Prng('triggers');
   /** the Kerberos sources and outgoing providers */
@@ -42,9 +43,14 @@ export class SimulatorState {
     for (const source of SOURCES) {
       const spec = source.runSpec?.();
       if (!spec || source.slug === SCENARIO_SLUG) continue;
+      if (name === 'week') {
+        this.fixedRuns.set(source.slug, scheduledRuns(source.slug, spec, source.crontabMinute, this.epoch));
+        continue;
+      }
       const ago = spec.rejected ? 95 * MINUTE : 25 * MINUTE;
       const id = new Prng(`fixed-run:${source.slug}`).uuid();
-      this.fixedRuns.set(source.slug, [TimedRun.completedAt(id, spec, addMs(this.epoch, -ago))]);
+      const runs = [TimedRun.completedAt(id, spec, addMs(this.epoch, -ago))];
+      this.fixedRuns.set(source.slug, () => runs);
     }
   }
 
@@ -55,7 +61,7 @@ export class SimulatorState {
   /** A source's runs that have started by now, oldest first. */
   runs(slug: string): Run[] {
     const now = this.now().getTime();
-    const base = slug === SCENARIO_SLUG ? this.scenario.runs(this.now()) : (this.fixedRuns.get(slug) ?? []);
+    const base = slug === SCENARIO_SLUG ? this.scenario.runs(this.now()) : (this.fixedRuns.get(slug)?.(this.now()) ?? []);
     return [...base, ...(this.triggered.get(slug) ?? [])]
       .filter((run) => run.queuedAt.getTime() <= now)
       .sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime());

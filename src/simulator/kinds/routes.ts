@@ -145,11 +145,29 @@ export function kindTaskRows(ctx: Pick<RouteContext, 'state' | 'features' | 'now
     .filter((row) => row.mtime.getTime() > keepFrom);
 }
 
+/**
+ * The task rows of the newest runs, back to the newest run that finished well: enough for what `sync/status` and
+ * `last_task_status` pick (the week scenario keeps 30 days of runs).
+ */
+function recentTaskRows(ctx: Pick<RouteContext, 'state' | 'features' | 'now'>, o: KindObject): TaskRow[] {
+  const keepFrom = ctx.now.getTime() - 30 * 24 * 3600_000;
+  const runs = ctx.state.kinds.runs(o);
+  const rows: TaskRow[] = [];
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i];
+    if (!run) continue;
+    const mine = kindRunTaskRows(ctx.features, o, run, ctx.now).filter((row) => row.mtime.getTime() > keepFrom);
+    rows.push(...mine);
+    if (mine.some((row) => row.state === 'done' && (row.aggregatedStatus === 'done' || row.aggregatedStatus === 'info'))) break;
+  }
+  return rows;
+}
+
 function statusB(kind: Kind) {
   return (ctx: RouteContext, [id]: string[]): Reply =>
     withObject(ctx, kind, id, (o) => {
       ctx.state.kinds.statusPolled(o);
-      return json(200, kindStatusB(ctx.features, kindTaskRows(ctx, o), ctx.state.kinds.isRunning(o)));
+      return json(200, kindStatusB(ctx.features, recentTaskRows(ctx, o), ctx.state.kinds.isRunning(o)));
     });
 }
 
@@ -277,7 +295,7 @@ export const KIND_ROUTES_B: Route[] = [...kindRoutes('B'), { pattern: /^\/enterp
 export function allKindSchedules(ctx: Pick<RouteContext, 'state' | 'features' | 'now'>): KindScheduleRow[] {
   return KINDS.flatMap((kind) =>
     objectsOn(ctx, kind).flatMap((o) => {
-      const rows = kindTaskRows(ctx, o);
+      const rows = recentTaskRows(ctx, o);
       const newest = rows.reduce<TaskRow | undefined>((best, row) => (!best || row.mtime > best.mtime ? row : best), undefined);
       return kindSchedules(ctx.features, o, ctx.now, newest?.aggregatedStatus ?? null);
     }),

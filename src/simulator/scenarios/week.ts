@@ -29,6 +29,30 @@ export function weekRunSpec(k: number): RunSpec {
   return run;
 }
 
+/** Another source's runs in the week scenario: the same content every 2 h at its crontab minute, kept 30 days. */
+export function scheduledRuns(slug: string, spec: RunSpec, minute: number, epoch: Date): (now: Date) => Run[] {
+  const cache = new Map<number, Run>();
+  const index = (t: number) => Math.floor((t - minute * MINUTE) / PERIOD);
+  return (now) => {
+    const first = Math.max(index(epoch.getTime() - 7 * DAY) + 1, index(now.getTime() - KEPT) + 1);
+    const runs: Run[] = [];
+    for (let k = first; k <= index(now.getTime()); k++) {
+      let run = cache.get(k);
+      if (!run) {
+        // Each run's page tasks have their own ids.
+        const rng = new Prng(`week-run:${slug}:${k}`);
+        const id = rng.uuid();
+        const pages = spec.pages.map((p) => ({ ...p, pageId: rng.uuid(), taskId: rng.uuid() }));
+        run = new TimedRun(id, { ...spec, pages }, new Date(k * PERIOD + minute * MINUTE));
+        cache.set(k, run);
+      }
+      runs.push(run);
+    }
+    for (const k of cache.keys()) if (k < first) cache.delete(k);
+    return runs;
+  };
+}
+
 /**
  * A week of scheduled runs: corp-ad every 2 h (providers every 4 h, Kerberos every 2 h) on the real crontab, with
  * a deterministic mix of outcomes. The simulator starts with the week before its clock behind it; advance the clock
