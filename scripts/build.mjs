@@ -2,6 +2,7 @@
 // and `sources` never load React, ink or yoga; the monitor loads a few files instead of about a thousand modules.
 // Type checking is `npm run typecheck` (tsc); this only bundles.
 import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { applyPatch, inkOutputCache } from './patches/ink-output-cache.mjs';
 
@@ -13,6 +14,14 @@ const patchDependencies = {
       contents: applyPatch(inkOutputCache, readFileSync(path, 'utf8'), path),
       loader: 'js',
     }));
+  },
+};
+
+/** `undici` in the bundle is its Agent and fetch only (scripts/shims/undici.cjs says why). */
+const undiciLite = {
+  name: 'undici-lite',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('./shims/undici.cjs', import.meta.url)) }));
   },
 };
 
@@ -42,6 +51,6 @@ await build({
   external: ['react-devtools-core'],
   jsx: 'automatic',
   legalComments: 'none',
-  plugins: [patchDependencies],
+  plugins: [patchDependencies, undiciLite],
   logLevel: 'warning',
 });

@@ -1,13 +1,12 @@
 // The one request function: timeout, abort, size limit, TLS choice, and every failure turned into an ApiError.
 // No retries here: the poller owns backoff.
 // HTTP goes through the undici package (not the copy inside Node, whose wiring changes between Node versions): its
-// fetch under ofetch, and one undici Agent per client for what undici's options do: TLS verification (off for
+// fetch, and one undici Agent per client for what undici's options do: TLS verification (off for
 // --insecure), the connect timeout (--timeout rather than undici's fixed 10 s) and keep-alive (its defaults, which
 // close an idle socket after 4 s or the server's Keep-Alive hint). Two limits stay here, having no undici equivalent:
 // the deadline for the whole request (undici times only the connect, the headers and the gaps between chunks), and
 // the size cap (undici's maxResponseSize counts bytes on the wire, before fetch unpacks a compressed body).
 import { createHash } from 'node:crypto';
-import { createFetch, type $Fetch, type FetchResponse } from 'ofetch';
 import type * as Undici from 'undici';
 import { trackConnections } from './connections.js';
 import { ApiError } from './errors.js';
@@ -70,20 +69,19 @@ function commonJsExports(module: typeof Undici): typeof Undici {
 }
 
 interface Http {
-  fetch: $Fetch;
+  fetch: typeof Undici.fetch;
   dispatcher: Undici.Dispatcher;
 }
 
+// undici's own fetch, called directly: a wrapper (ofetch) touched Node's global Headers and Response on load, which
+// loads Node's bundled copy of undici as well (~100 ms at start-up on a busy machine) for nothing.
 function httpFor(options: TransportOptions): () => Promise<Http> {
   let http: Promise<Http> | undefined;
   return () =>
-    (http ??= (undici ??= import('undici').then(commonJsExports)).then(({ Agent, fetch, Headers }) => {
+    (http ??= (undici ??= import('undici').then(commonJsExports)).then(({ Agent, fetch }) => {
       const dispatcher = new Agent({ connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure } });
       trackConnections(dispatcher);
-      return {
-        fetch: createFetch({ fetch: fetch as unknown as typeof globalThis.fetch, Headers: Headers as unknown as typeof globalThis.Headers }),
-        dispatcher,
-      };
+      return { fetch, dispatcher };
     }));
 }
 
@@ -116,16 +114,14 @@ export function createTransport(options: TransportOptions): Transport {
     try {
       const early = stopped();
       if (early !== undefined) throw early;
-      let response: FetchResponse<ReadableStream<Uint8Array>>;
+      let response: Undici.Response;
       try {
         const { fetch, dispatcher } = await http();
-        response = await fetch.raw(url.href, {
+        response = await fetch(url.href, {
           method: call.method,
-          headers,
-          ...(call.body === undefined ? {} : { body: call.body }),
-          retry: 0,
-          responseType: 'stream',
-          ignoreResponseError: true,
+          ...(call.body === undefined
+            ? { headers }
+            : { headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(call.body) }),
           redirect: 'manual',
           signal: cancel.signal,
           dispatcher,
