@@ -277,6 +277,7 @@ export function createClient(options: ClientOptions): SyncApi {
 
   async function getObject(ref: SyncObjectRef, opts?: RequestOptions): Promise<SyncObject> {
     const kind = KINDS[ref.kind];
+    await requireKind(kind, opts?.signal);
     const call: Call = { method: 'GET', path: objectPath(kind, ref.id), notFound: noSuchObject(kind, ref.id), permission: kind.permissions.view };
     return await readDecoded(call, opts?.signal, decodersOf(kind).object);
   }
@@ -307,7 +308,11 @@ export function createClient(options: ClientOptions): SyncApi {
     if (generation === 'A') {
       const status = statusAOf(decoded(call, raw, decodeStatusAJson), kind, ref.id);
       const runs = kind.generationA.runs;
-      return runs.from === 'status' ? status : { ...status, tasks: await systemTaskRun(kind, runs.taskName, ref.id, signal) };
+      if (runs.from === 'status') return status;
+      // The shared record is the last run of whichever source ran: never a disabled one's (authentik skips those).
+      const object = await opts?.object;
+      if (object && !object.enabled) return status;
+      return { ...status, tasks: await systemTaskRun(kind, runs.taskName, ref.id, signal) };
     }
     const status = decoded(call, raw, decodeStatusB);
     return syncStatusB(status, await detailB(kind, ref, opts));

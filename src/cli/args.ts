@@ -2,7 +2,7 @@
 // which flags each command takes, and the one-line errors (exit 2) for everything else.
 import { parseArgs } from 'node:util';
 import { safeLine } from '../domain/sanitize.js';
-import { parseRef } from '../domain/sync-object-ref.js';
+import { parseRef, SYNC_KINDS, type SyncKind } from '../domain/sync-object-ref.js';
 import { parseSince } from '../domain/trends.js';
 
 export const COMMANDS = ['monitor', 'status', 'sources', 'sync', 'history', 'config', 'demo', 'exporter', 'help'] as const;
@@ -18,6 +18,7 @@ const FLAG_SPECS = {
   json: { type: 'boolean' },
   format: { type: 'string' },
   listen: { type: 'string' },
+  kind: { type: 'string', multiple: true },
   all: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   ascii: { type: 'boolean' },
@@ -44,7 +45,7 @@ const SCREEN: FlagName[] = ['interval', 'ascii', 'no-alt-screen', 'bell', 'notif
 export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
   monitor: [...CONNECTION, ...SCREEN],
   status: [...CONNECTION, 'json', 'all', 'format'],
-  sources: [...CONNECTION, 'json'],
+  sources: [...CONNECTION, 'json', 'kind'],
   sync: [...CONNECTION, 'yes', 'wait', 'interval', 'json'],
   history: ['url', 'profile', 'no-color', 'json', 'since'],
   config: ['profile', 'url', 'insecure', 'timeout', 'no-color'],
@@ -54,6 +55,8 @@ export const COMMAND_FLAGS: Record<CommandName, FlagName[]> = {
 };
 
 export interface Flags {
+  /** sources: only these kinds (`--kind scim`, repeatable); absent: every kind. */
+  kinds?: SyncKind[];
   url?: string;
   tokenFile?: string;
   insecure?: boolean;
@@ -171,7 +174,8 @@ function checkUsage(argv: string[]): CheckUsage | null {
   const [command, slug] = positionals;
   const bool = (value: unknown) => value === true;
   if (command !== 'status' && !(command === 'sync' && bool(lenient.values.wait))) return null;
-  return { command, json: bool(lenient.values.json), noColor: bool(lenient.values['no-color']), slug: slug !== undefined && SLUG.test(slug) ? slug : null };
+  const named = slug !== undefined && (SLUG.test(slug) || parseRef(slug).ok) ? slug : null;
+  return { command, json: bool(lenient.values.json), noColor: bool(lenient.values['no-color']), slug: named };
 }
 
 export function parseCommandLine(argv: string[]): ParsedArgs {
@@ -258,7 +262,22 @@ function parseStrictly(argv: string[]): ParsedArgs {
     if (!ref.ok) return usage(ref.reason, command);
   }
   for (const slug of command === 'config' || command === 'history' ? [] : rest) {
+    // status and sync name any sync object (`scim/3`, `kerberos/corp-krb`); a bare slug is an LDAP source.
+    if ((command === 'status' || command === 'sync') && slug.includes('/')) {
+      const ref = parseRef(slug);
+      if (!ref.ok) return usage(ref.reason, command);
+      continue;
+    }
     if (!SLUG.test(slug)) return usage(`'${slug}' is not a source slug (letters, digits, - and _)`, command);
+  }
+  let kinds: SyncKind[] | undefined;
+  if (values.kind !== undefined) {
+    kinds = [];
+    for (const text of values.kind.flatMap((k) => k.split(','))) {
+      const kind = text.trim().toLowerCase().replaceAll('-', '_');
+      if (!(SYNC_KINDS as readonly string[]).includes(kind)) return usage(`--kind is one of ${SYNC_KINDS.join(', ')}, not '${text}'`, command);
+      if (!kinds.includes(kind as SyncKind)) kinds.push(kind as SyncKind);
+    }
   }
 
   const flags: Flags = {
@@ -285,6 +304,7 @@ function parseStrictly(argv: string[]): ParsedArgs {
     ...(values.bell !== undefined ? { bell: values.bell } : {}),
     ...(values.notify !== undefined ? { notify: values.notify } : {}),
     ...(values.title !== undefined ? { title: values.title } : {}),
+    ...(kinds ? { kinds } : {}),
   };
   return { kind: 'run', command, positionals: rest, flags };
 }

@@ -1,6 +1,7 @@
 // Where a check's result leaves aksync (`status`, `sync --wait`): JSON or plugin text on stdout, and the exit code.
 // A check that could not be made, for whatever reason (the command line, the settings, authentik, a bug), is
 // UNKNOWN with its plugin line on stdout: monitoring systems read stdout only.
+import { parseRef, type SyncKind } from '../domain/sync-object-ref.js';
 import { VERDICT_EXIT_CODES } from '../domain/verdict.js';
 import { overallVerdict, type AllChecks } from './check-all.js';
 import { failedCheck, outcomeVerdict, type CheckFailure, type CheckOutcome } from './check.js';
@@ -14,8 +15,8 @@ export interface CheckOutputOptions {
   noColor: boolean;
 }
 
-/** What was asked for: one source (maybe not named yet), or every source. */
-export type CheckTarget = { slug: string | null } | 'all';
+/** What was asked for: one object (an LDAP source unless `kind` says otherwise; maybe not named yet), or every one. */
+export type CheckTarget = { slug: string | null; kind?: SyncKind } | 'all';
 
 function painter(io: Io, options: CheckOutputOptions) {
   return paint(!options.json && colourWanted(io.stdout, io.env, options.noColor));
@@ -38,5 +39,8 @@ export function writeAll(io: Io, options: CheckOutputOptions, all: AllChecks, se
 
 export function writeFailure(io: Io, options: CheckOutputOptions, failure: CheckFailure, target: CheckTarget, serverLabel: string | null, checkedAt = new Date()): number {
   if (target === 'all') return writeAll(io, options, { checkedAt, listed: false, version: null, outcomes: [], failure }, serverLabel);
-  return writeOutcome(io, options, failedCheck(failure, target.slug, checkedAt), serverLabel);
+  // A command line's `scim/3` names a provider, not an LDAP source with a slash in its slug.
+  const parsed = target.kind === undefined && target.slug?.includes('/') ? parseRef(target.slug) : null;
+  const { slug, kind } = parsed?.ok ? { slug: parsed.ref.id, kind: parsed.ref.kind } : target;
+  return writeOutcome(io, options, failedCheck(failure, slug, checkedAt, kind ? { kind } : {}), serverLabel);
 }

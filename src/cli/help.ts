@@ -27,9 +27,10 @@ const TOPICS: Record<CommandName | 'main', string> = {
 
 Usage:
   aksync [SLUG]                 live monitor of one source; without a slug, the overview of all sources
-  aksync status [SLUG] [--json] one check with a verdict and a monitoring-plugin exit code (no slug: every source)
-  aksync sources [--json]       the LDAP sources the token can see, each with its verdict
-  aksync sync SLUG [--yes] [--wait]   start a sync now (and follow it to its end)
+  aksync status [SLUG|KIND/ID] [--json]   one check with a verdict and a monitoring-plugin exit code
+                                (no argument: every sync object of every kind)
+  aksync sources [--kind KIND] [--json]  every sync object the token can see, with its kind and verdict
+  aksync sync SLUG|KIND/ID [--yes] [--wait]   start a sync now (and follow it to its end)
   aksync history [KIND/]ID [--json] [--since 7d]   the runs aksync has recorded of a sync object
   aksync config path|show|set KEY VALUE|unset KEY|use NAME|login   saved settings and profiles
   aksync demo [--serve] [--generation a|b]   try it against a built-in simulated authentik
@@ -49,14 +50,16 @@ Without a slug (and none saved) it opens the overview of all sources.
 ${CONNECTION}
 
 ${SCREEN}`,
-  status: `aksync status [SLUG | --all] [--json | --format plugin|json|openmetrics]: check one source once and exit
-with its verdict.
+  status: `aksync status [SLUG | KIND/ID | --all] [--json | --format plugin|json|openmetrics]: check one sync
+object once and exit with its verdict. A bare SLUG is an LDAP source; KIND/ID names any other (kerberos/corp-krb,
+scim/3, google_workspace/4, microsoft_entra/5: sources by slug, providers by number).
 
 Prints the verdict, the run window, pages and objects per type, problems, errors and the first error's text.
 The first line follows the monitoring-plugin convention, with performance data after '|'.
-Without a slug (none given or saved), or with --all, checks every source: the worst verdict with the counts,
-one line per source, and each source's performance data.
-  --all                every source, even when a default source is saved
+Without an argument (none given or saved), or with --all, checks every object of every kind: the worst verdict
+with the counts, one line per object, each object's performance data, and one quiet line per kind the server does
+not have or the token may not see.
+  --all                every object, even when a default source is saved
   --json               one JSON object (see README, "JSON output"); the same as --format json
   --format openmetrics the exporter's metrics of every source, once (for node_exporter's textfile collector:
                        aksync status --format openmetrics > aksync.prom.tmp && mv aksync.prom.tmp aksync.prom)
@@ -64,11 +67,16 @@ one line per source, and each source's performance data.
 ${CONNECTION}
 
 ${EXIT}`,
-  sources: `aksync sources [--json]: list the LDAP sources the token can see (name, slug, verdict, enabled, what
-they sync, connectivity of their LDAP servers), and why each one that is not OK is not.
+  sources: `aksync sources [--kind KIND]... [--json]: list the sync objects the token can see, kind by kind (LDAP and
+Kerberos sources; SCIM, Google Workspace and Microsoft Entra providers): name, what \`status\` takes (slug or
+KIND/ID), verdict, enabled (a provider: assigned to an application), kind, what they sync, connectivity of their
+servers; and why each one that is not OK is not.
+  --kind KIND          only this kind (ldap, kerberos, scim, google_workspace, microsoft_entra); repeatable
 
 ${CONNECTION}`,
-  sync: `aksync sync SLUG [--yes] [--wait]: start a sync of SLUG now.
+  sync: `aksync sync SLUG [--yes] [--wait]: start a sync of SLUG now (or of KIND/ID: scim/3, kerberos/corp-krb).
+authentik 2024.8–2025.6: an empty PATCH of the object (Google Workspace and Entra need a valid licence for it);
+2025.8+: the object's sync schedule is sent.
   --yes, -y            do not ask (required when stdin is not a terminal)
   --wait               follow the run to its end and exit with its status exit code
   --interval SECONDS   how often to look while waiting (default 5)

@@ -3,7 +3,8 @@
 import { createRunRecorder, historyFacts, type HistoryFacts, type RunRecorder } from '../history/recorder.js';
 import { createMemoryHistoryStore } from '../history/memory-store.js';
 import { openHistoryStore } from '../history/store.js';
-import type { SourceCheck } from './check.js';
+import { parseRef } from '../domain/sync-object-ref.js';
+import { contextRef, type SourceCheck } from './check.js';
 
 export type RecorderFor = (server: string) => RunRecorder;
 
@@ -32,12 +33,16 @@ export function memoryHistory(): RecorderFor {
 /** Records the check's run once it has ended. */
 export function recordCheck(recorder: RunRecorder, check: SourceCheck): void {
   if (check.assessment.runState.progress !== 'complete') return;
-  recorder.observe({ kind: 'ldap', id: check.source.slug }, check.status.generation, check.assessment.summary.tasks.map((v) => v.task));
+  recorder.observe(contextRef(check), check.status.generation, check.assessment.summary.tasks.map((v) => v.task));
 }
 
-/** runs_failed_24h and median_duration_seconds of a source, from its history (null when it cannot be read). */
-export function factsFor(recorder: RunRecorder, slug: string | null, now: number): HistoryFacts {
-  if (slug === null) return historyFacts(null, now);
-  const records = recorder.history({ kind: 'ldap', id: slug });
+/**
+ * runs_failed_24h and median_duration_seconds of an object, from its history (null when it cannot be read). `name`:
+ * an LDAP source's slug, or KIND/ID.
+ */
+export function factsFor(recorder: RunRecorder, name: string | null, now: number): HistoryFacts {
+  const parsed = name === null ? null : parseRef(name);
+  if (parsed === null || !parsed.ok) return historyFacts(null, now);
+  const records = recorder.history(parsed.ref);
   return historyFacts(recorder.problem() && records.length === 0 ? null : records, now);
 }

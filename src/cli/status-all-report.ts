@@ -3,8 +3,8 @@
 // per source, so a script reads a source's result the same way in both.
 import { safeLine } from '../domain/sanitize.js';
 import { VERDICT_EXIT_CODES, VERDICT_SEVERITY } from '../domain/verdict.js';
-import { countLevels, overallVerdict, type AllChecks } from './check-all.js';
-import { outcomeSlug, outcomeVerdict } from './check.js';
+import { countLevels, overallVerdict, unavailableLine, type AllChecks } from './check-all.js';
+import { outcomeName, outcomeVerdict } from './check.js';
 import type { HistoryFacts } from '../history/recorder.js';
 import type { Paint } from './output.js';
 import { renderPlugin } from './plugin-output.js';
@@ -23,8 +23,14 @@ export function statusAllText(all: AllChecks, p: Paint, serverLabel: string, fac
   const server = `Server    ${serverLabel}${all.version ? `, authentik ${safeLine(all.version.version)}` : ''}`;
   return renderPlugin({
     status,
-    perfdata: all.outcomes.flatMap((outcome) => checkPerfdata(outcome, `${outcomeSlug(outcome) ?? ''}_`, facts?.get(outcomeSlug(outcome)) ?? null)),
-    long: ['', ...worstFirst.map((outcome) => outcomeLine(outcome, p, true)), '', server],
+    perfdata: all.outcomes.flatMap((outcome) => checkPerfdata(outcome, `${outcomeName(outcome) ?? ''}_`, facts?.get(outcomeName(outcome)) ?? null)),
+    long: [
+      '',
+      ...worstFirst.map((outcome) => outcomeLine(outcome, p, true)),
+      ...(all.unavailable ?? []).map((entry) => (entry.quiet ? p.dim(safeLine(unavailableLine(entry))) : `${p.verdict('UNKNOWN')}: ${safeLine(unavailableLine(entry))}`)),
+      '',
+      server,
+    ],
   });
 }
 
@@ -39,7 +45,9 @@ export function statusAllJson(all: AllChecks, serverUrl: string | null, facts: F
     reason,
     server: { url: serverUrl, version: all.version?.version ?? null, generation: all.version?.generation ?? null },
     counts: { total: all.outcomes.length, ok: counts.OK, warning: counts.WARNING, critical: counts.CRITICAL, unknown: counts.UNKNOWN },
-    checks: all.outcomes.map((outcome) => statusJson(outcome, serverUrl, facts?.get(outcomeSlug(outcome)))),
+    checks: all.outcomes.map((outcome) => statusJson(outcome, serverUrl, facts?.get(outcomeName(outcome)))),
     error: all.failure ? failureJson(all.failure) : null,
+    // Once the kinds were listed: those that could not be (`quiet`: the server lacks the kind or the token may not see it).
+    ...(all.unavailable ? { unavailable: all.unavailable.map(({ kind, failure, quiet }) => ({ kind, quiet, error: failureJson(failure) })) } : {}),
   };
 }

@@ -5,7 +5,8 @@ import { taskLabel } from '../domain/model.js';
 import { safeLine } from '../domain/sanitize.js';
 import { VERDICT_EXIT_CODES } from '../domain/verdict.js';
 import type { HistoryFacts } from '../history/recorder.js';
-import { outcomeSlug, outcomeSource, outcomeVerdict, type CheckFailure, type CheckOutcome, type SourceCheck } from './check.js';
+import { contextRef, outcomeKind, outcomeName, outcomeSlug, outcomeSource, outcomeVerdict, type CheckFailure, type CheckOutcome, type SourceCheck } from './check.js';
+import { KINDS } from '../kinds/registry.js';
 import type { Paint } from './output.js';
 import { renderPlugin, type PerfValue } from './plugin-output.js';
 
@@ -49,7 +50,7 @@ function pad(text: string, width: number, right = false): string {
 /** `WARNING: corp-ad (sync in progress): 2 problem messages in 1 page`; with `named`, the source's name after its slug. */
 export function outcomeLine(outcome: CheckOutcome, p: Paint, named = false): string {
   const { level, reason } = outcomeVerdict(outcome);
-  const slug = outcomeSlug(outcome);
+  const slug = outcomeName(outcome);
   const source = outcomeSource(outcome);
   const name = named && source && source.name !== source.slug ? ` (${safeLine(source.name)})` : '';
   const progress = outcome.kind === 'checked' ? outcome.check.assessment.runState.progress : null;
@@ -62,7 +63,15 @@ function summaryLines(check: SourceCheck, p: Paint, serverLabel: string): string
   const { assessment, source, version, status } = check;
   const { summary } = assessment;
   const lines: string[] = [];
-  lines.push(`Source    ${safeLine(source.name)} (${safeLine(source.slug)}) on ${serverLabel}, authentik ${safeLine(version.version)}${source.enabled ? '' : ', disabled'}`);
+  const ref = contextRef(check);
+  const kind = KINDS[ref.kind];
+  if (ref.kind === 'ldap') {
+    lines.push(`Source    ${safeLine(source.name)} (${safeLine(source.slug)}) on ${serverLabel}, authentik ${safeLine(version.version)}${source.enabled ? '' : ', disabled'}`);
+  } else {
+    const off = source.enabled ? '' : ref.kind === 'kerberos' ? ', disabled' : ', not assigned to an application';
+    const dry = (source as { dryRun?: boolean }).dryRun ? ', dry run' : '';
+    lines.push(`${kind.rules.words.object.includes('provider') ? 'Provider' : 'Source  '}  ${safeLine(source.name)} (${safeLine(`${ref.kind}/${ref.id}`)}, ${kind.noun.one}) on ${serverLabel}, authentik ${safeLine(version.version)}${off}${dry}`);
+  }
   if (check.missingPermissions.length > 0) {
     lines.push(`${p.yellow('Access')}    the token cannot see sync tasks: it lacks ${check.missingPermissions.join(', ')}`);
   }
@@ -112,8 +121,11 @@ const UNKNOWN_TOTALS = { pages: null, objects: null, problems: null, errors: nul
 /** `aksync.status/1`: every documented field is always present, null or empty where the check could not tell. */
 export function statusJson(outcome: CheckOutcome, serverUrl: string | null, facts: HistoryFacts = NO_HISTORY_FACTS): object {
   const { level, reason, running } = outcomeVerdict(outcome);
+  const kind = outcomeKind(outcome);
   const head = {
     schema: STATUS_JSON_SCHEMA,
+    kind,
+    id: outcomeSlug(outcome),
     checked_at: (outcome.kind === 'checked' ? outcome.check.checkedAt : outcome.failed.checkedAt).toISOString(),
     verdict: level,
     exit_code: VERDICT_EXIT_CODES[level],

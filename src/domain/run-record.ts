@@ -2,6 +2,7 @@
 // its verdict, its first error and its problem messages grouped by kind (not every message). This is what the run
 // history stores, one JSON line each, and what `aksync history --json` prints (schema `aksync.history/1`, README).
 // Pure: built from a run's tasks; every text in it is already made safe (control characters shown visibly).
+import type { KindRules } from './kind-rules.js';
 import type { Generation, SyncTask } from './model.js';
 import { safeLine } from './sanitize.js';
 import type { SyncObjectRef, SyncKind } from './sync-object-ref.js';
@@ -108,6 +109,8 @@ export interface RecordInput {
   tasks: readonly SyncTask[];
   recordedAt: Date;
   origin?: RunRecord['origin'];
+  /** The object's kind's rules (src/kinds/: which messages are problems); LDAP's by default. */
+  rules?: KindRules;
 }
 
 /** The record of a completed run; null when the run has no task to tell anything. */
@@ -121,7 +124,7 @@ export function recordRun(input: RecordInput): RunRecord | null {
     lastSyncStatus: null,
     schedule: null,
     missingDetailPermission: null,
-  });
+  }, input.rules);
   const runId = runIdOf(summary);
   if (runId === null) return null;
   const { totals } = summary;

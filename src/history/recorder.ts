@@ -6,6 +6,7 @@ import type { Generation, SyncTask } from '../domain/model.js';
 import { recordRun, recordTime, sameRun, serverOrigin, type RunRecord } from '../domain/run-record.js';
 import { formatRef, type SyncObjectRef } from '../domain/sync-object-ref.js';
 import { medianDuration, runsFailedSince } from '../domain/trends.js';
+import { KINDS } from '../kinds/registry.js';
 import type { HistoryStore } from './store.js';
 
 export interface RunRecorder {
@@ -67,7 +68,7 @@ export function createRunRecorder(options: RecorderOptions): RunRecorder {
       const seen = lastSeen.get(formatRef(ref)) ?? [];
       if (seen.includes(signature)) return null;
       lastSeen.set(formatRef(ref), [signature, ...seen].slice(0, 4));
-      const record = recordRun({ server, ref, generation, tasks, recordedAt: new Date(now()), origin });
+      const record = recordRun({ server, ref, generation, tasks, recordedAt: new Date(now()), origin, rules: KINDS[ref.kind].rules });
       if (record === null) return null;
       const records = history(ref);
       const at = records.findIndex((r) => sameRun(r, record));

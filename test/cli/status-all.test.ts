@@ -11,12 +11,14 @@ import { captureIo } from './io.js';
 
 const xdg = mkdtempSync(path.join(tmpdir(), 'aksync-status-all-'));
 const SLUGS = ['corp-ad', 'corp', 'corp-eu', 'ldap-down', 'openldap'];
+/** A token that sees LDAP sources and their runs only: every other kind is one quiet line, as on a server without them. */
+const LDAP_ONLY = ['authentik_sources_ldap.view_ldapsource', 'authentik_events.view_systemtask', 'authentik_tasks_schedules.view_schedule', 'authentik_tasks.view_task'];
 
 for (const generation of ['A', 'B'] as const) {
   describe(`status without a slug, generation ${generation}`, () => {
     let sim: Simulator;
     beforeAll(async () => {
-      sim = await startSimulator({ generation, scenario: 'problems' });
+      sim = await startSimulator({ generation, scenario: 'problems', permissions: LDAP_ONLY });
     });
     afterAll(async () => {
       await sim.close();

@@ -7,7 +7,11 @@ import { safeLine } from '../../domain/sanitize.js';
 import { promptText, syncPrompt } from '../../domain/sync-prompt.js';
 import { EXIT_USAGE } from '../main.js';
 import type { Flags } from '../args.js';
-import { asCheckFailure, checkSource, recheckSource, type SourceCheck } from '../check.js';
+import { syncApiOf } from '../../api/sync-api.js';
+import type { SyncObjectRef } from '../../domain/sync-object-ref.js';
+import { KINDS } from '../../kinds/registry.js';
+import { asCheckFailure, checkObject, recheckSource, type SourceCheck } from '../check.js';
+import { namedObject } from './status.js';
 import { writeFailure, writeOutcome } from '../check-output.js';
 import { EXIT_UNKNOWN, fail, prepare } from '../context.js';
 import { factsFor, recordCheck, screenHistory } from '../history-record.js';
@@ -90,17 +94,20 @@ export async function runSync(positionals: string[], flags: Flags, io: Io): Prom
     return usage ? EXIT_USAGE : EXIT_UNKNOWN;
   };
   let settingsFailure: number | null = null;
-  const connection = prepare(flags, positionals[0], io, (message) => {
+  const named = namedObject(positionals[0]);
+  const connection = prepare(flags, named.slug, io, (message) => {
     settingsFailure = cannot('settings', message, positionals[0] ?? null, null);
   });
   if (typeof connection === 'number') return settingsFailure ?? connection;
   const { api, settings, serverLabel } = connection;
-  const slug = settings.source;
-  if (!slug) return cannot('usage', 'Name the source to sync: aksync sync SLUG (`aksync sources` lists them).', null, serverLabel, true);
+  const ref: SyncObjectRef | null = named.ref ?? (settings.source ? { kind: 'ldap', id: settings.source } : null);
+  if (!ref) return cannot('usage', 'Name the source to sync: aksync sync SLUG (`aksync sources` lists them).', null, serverLabel, true);
+  // An LDAP source is named by its slug alone, as before; any other object by KIND/ID.
+  const slug = ref.kind === 'ldap' ? ref.id : `${ref.kind}/${ref.id}`;
   try {
-    const before = await checkSource(api, slug);
+    const before = await checkObject(api, ref);
     const name = `${safeLine(before.source.name)} (${safeLine(slug)})`;
-    const prompt = syncPrompt(`${name} on ${serverLabel}`, before.assessment.runState, before.version.generation);
+    const prompt = syncPrompt(`${name} on ${serverLabel}`, before.assessment.runState, before.version.generation, KINDS[ref.kind].rules.shape);
     if (!flags.yes) {
       if (!io.stdin.isTTY) {
         return cannot('usage', `Not starting a sync of ${name} without confirmation: stdin is not a terminal. Pass --yes.`, slug, serverLabel, true);
@@ -112,7 +119,8 @@ export async function runSync(positionals: string[], flags: Flags, io: Io): Prom
     } else if (prompt.notice) {
       io.stderr.write(`${prompt.notice} Starting it anyway (--yes).\n`);
     }
-    await api.triggerSync(slug, { source: before.source });
+    if (ref.kind === 'ldap') await api.triggerSync(ref.id, { source: before.source });
+    else await syncApiOf(api).triggerObject(ref, { object: before.source });
     io.stderr.write(`Sync of ${name} started.\n`);
     if (!flags.wait) return 0;
 
