@@ -136,6 +136,14 @@ function computeTaskView(task: SyncTask, rules: KindRules): TaskView {
   return { task, objects, problems, isError, headline };
 }
 
+/**
+ * Ties between tasks that started at the same time, in a fixed order. Not localeCompare: uids are ASCII, and a run
+ * of 10,000 pages copied from one template (all one start time) took localeCompare half a second to sort.
+ */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function emptyType(type: string): TypeSummary {
   return { type, pages: 0, objects: 0, problems: 0, errors: 0 };
 }
@@ -155,7 +163,7 @@ export function summarise(slug: string, status: SyncStatus, rules: KindRules = L
   const own = status.tasks.filter((t) => t.slug === slug);
   const tasks = own
     .map((task) => viewTask(task, rules))
-    .sort((a, b) => (time(a.task.start) || 0) - (time(b.task.start) || 0) || a.task.uid.localeCompare(b.task.uid));
+    .sort((a, b) => (time(a.task.start) || 0) - (time(b.task.start) || 0) || byCodeUnits(a.task.uid, b.task.uid));
 
   const types = new Map<string, TypeSummary>(rules.pageTypes.order.map((t) => [t, emptyType(t)]));
   const totals = emptyType('total');

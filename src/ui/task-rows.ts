@@ -1,6 +1,6 @@
 // The task table's rows: status words, the live filter and the sorts. Pure; the filter's text index is built once
 // per task view (a new poll makes new views), not on every key press.
-import type { TaskView } from '../domain/verdict.js';
+import { byCodeUnits, type TaskView } from '../domain/verdict.js';
 import type { SortKey } from './screen-state.js';
 
 export type TaskStatusKind = 'error' | 'warning' | 'problems' | 'unknown' | 'running' | 'queued' | 'ok';
@@ -61,7 +61,7 @@ const COMPARATORS: Record<SortKey, (a: TaskView, b: TaskView) => number> = {
 export function sortTasks(views: readonly TaskView[], key: SortKey): TaskView[] {
   const primary = COMPARATORS[key];
   return [...views].sort(
-    (a, b) => primary(a, b) || startOf(a) - startOf(b) || a.task.uid.localeCompare(b.task.uid),
+    (a, b) => primary(a, b) || startOf(a) - startOf(b) || byCodeUnits(a.task.uid, b.task.uid),
   );
 }
 
