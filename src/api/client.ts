@@ -7,14 +7,14 @@ import { KINDS } from '../kinds/registry.js';
 import type { KindDescription } from '../kinds/types.js';
 import { ldapSource } from './adapt-common.js';
 import { syncStatusA } from './adapter-a.js';
-import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, type ActorsB, type DetailB } from './adapter-b.js';
+import { latestRun, pickSyncSchedule, scheduleB, syncStatusB, syncTaskB, type ActorsB, type DetailB } from './adapter-b.js';
 import { ClientConfigError } from './config-error.js';
 import { ApiError, isApiError, isNoAnswer, type ApiErrorKind } from './errors.js';
 import { createTransport, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type Call, type RawAnswer, type Transport } from './http.js';
 import { syncStatusASchema, systemTaskListSchema, type SyncStatusAJson } from './schemas-a.js';
 import { scheduleListSchema, syncStatusBSchema, taskListSchema, type ScheduleJson, type TaskJson } from './schemas-b.js';
 import { ldapSourceSchema, paginated, sessionUserSchema, versionSchema } from './schemas-common.js';
-import type { ClientOptions, ObjectOptions, RequestOptions, SyncApi, TriggerResult } from './types.js';
+import type { ClientOptions, ObjectOptions, RequestOptions, SyncApi, TaskPage, TriggerResult } from './types.js';
 import { parseServerUrl } from './url.js';
 import { defaultUserAgent } from './user-agent.js';
 import { serverLine } from './server-text.js';
@@ -461,8 +461,31 @@ export function createClient(options: ClientOptions): SyncApi {
     return (await version(opts)).generation;
   }
 
+  /** One page of a 2025.8+ sync schedule's tasks, newest first (the run history's backfill reads older runs this way). */
+  async function scheduleTaskPage(ref: SyncObjectRef, scheduleId: string, page: number, opts?: RequestOptions): Promise<TaskPage> {
+    const call: Call = {
+      method: 'GET',
+      path: '/tasks/tasks/',
+      query: {
+        rel_obj_content_type__app_label: 'authentik_tasks_schedules',
+        rel_obj_content_type__model: 'schedule',
+        rel_obj_id: scheduleId,
+        ordering: '-mtime',
+        page_size: PAGE_SIZE,
+        page,
+      },
+      permission: PERMISSIONS.viewTask,
+    };
+    const body = await readDecoded(call, opts?.signal, decodeTaskPage);
+    const actors = KINDS[ref.kind].generationB.actors;
+    const tasks = body.results.filter((t) => t.actor_name === actors.sync || t.actor_name === actors.page).map((t) => syncTaskB(t, ref.id, actors));
+    const next = body.pagination.next > page ? body.pagination.next : null;
+    return { tasks, next };
+  }
+
   return {
     baseUrl,
+    scheduleTaskPage,
     version,
     me,
     listSources,

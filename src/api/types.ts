@@ -1,4 +1,4 @@
-import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncObject, SyncStatus } from '../domain/model.js';
+import type { CurrentUser, Generation, LdapSource, ServerVersion, SyncObject, SyncStatus, SyncTask } from '../domain/model.js';
 import type { SyncKind, SyncObjectRef } from '../domain/sync-object-ref.js';
 
 export interface ClientOptions {
@@ -69,4 +69,15 @@ export interface SyncApi extends AuthentikApi {
   objectStatus(ref: SyncObjectRef, opts?: ObjectOptions): Promise<SyncStatus>;
   /** Start a sync now (A: PATCH the object `{}`, B: send its sync schedule, else PATCH). */
   triggerObject(ref: SyncObjectRef, opts?: ObjectOptions): Promise<TriggerResult>;
+  /**
+   * 2025.8+: one page (100) of the object's sync schedule's tasks, newest first: its run and page tasks, adapted. The
+   * run history reads older runs this way, one page per poll interval (src/history/backfill.ts).
+   */
+  scheduleTaskPage(ref: SyncObjectRef, scheduleId: string, page: number, opts?: RequestOptions): Promise<TaskPage>;
+}
+
+/** A page of a schedule's tasks; `next` is the next page's number, null at the end of the list. */
+export interface TaskPage {
+  tasks: SyncTask[];
+  next: number | null;
 }

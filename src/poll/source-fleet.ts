@@ -4,6 +4,7 @@
 import type { AuthentikApi } from '../api/types.js';
 import type { LdapSource, SyncStatus } from '../domain/model.js';
 import { recordRemembered, type RunRecorder } from '../history/recorder.js';
+import { backfillFor } from '../history/backfill.js';
 import type { Clock } from './clock.js';
 import { createListedFleet, type ListedFleet } from './listed-fleet.js';
 import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from './run-memory.js';
@@ -33,6 +34,8 @@ export interface SourceFleetOptions {
 export function createSourceFleet(api: AuthentikApi, options: SourceFleetOptions): SourceFleet {
   const now = () => (options.clock ?? Date).now();
   const memories = new Map<string, RunMemory>();
+  // 2025.8+: the runs the server still keeps, read one page per poll of a source the first time it is seen.
+  const backfill = backfillFor(api, options.recorder);
   return createListedFleet<LdapSource, SourcePoll>({
     list: (signal) => api.listSources({ signal }),
     keyOf: (source) => source.slug,
@@ -43,6 +46,7 @@ export function createSourceFleet(api: AuthentikApi, options: SourceFleetOptions
       const memory = rememberRun(memories.get(source.slug) ?? null, status, now(), source.slug, source);
       memories.set(source.slug, memory);
       recordRemembered(options.recorder, { kind: 'ldap', id: source.slug }, status.generation, memory);
+      backfill?.after({ kind: 'ldap', id: source.slug }, status);
       return { status, run: displayedRun(memory), tasksStillArriving: memory.growing };
     },
     retain(slugs) {

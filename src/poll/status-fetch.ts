@@ -7,6 +7,7 @@ import type { Generation, LdapSource, SyncStatus } from '../domain/model.js';
 import { equalToDepth } from './equal.js';
 import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from './run-memory.js';
 import { recordRemembered, type RunRecorder } from '../history/recorder.js';
+import { backfillFor } from '../history/backfill.js';
 
 /** How often the source (name, connectivity) is re-read, at most. */
 export const SOURCE_REFRESH_MS = 60_000;
@@ -33,6 +34,8 @@ export function createStatusFetch(api: AuthentikApi, slug: string, now: () => nu
   let source: LdapSource | null = null;
   let sourceReadAt = Number.NEGATIVE_INFINITY;
   let memory: RunMemory | null = null;
+  // 2025.8+: the runs the server still keeps, read one page per poll the first time the source is seen.
+  const backfill = backfillFor(api, recorder);
 
   async function missing(error: ApiError, signal: AbortSignal): Promise<PolledStatus> {
     source = null;
@@ -45,6 +48,7 @@ export function createStatusFetch(api: AuthentikApi, slug: string, now: () => nu
   function remember(status: SyncStatus): PolledStatus {
     memory = rememberRun(memory, status, now(), slug, source);
     recordRemembered(recorder, { kind: 'ldap', id: slug }, status.generation, memory);
+    backfill?.after({ kind: 'ldap', id: slug }, status);
     return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing, missing: null };
   }
 
