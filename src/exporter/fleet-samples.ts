@@ -12,6 +12,9 @@ import { objectSample, unknownSample, type ObjectSample } from './samples.js';
 
 export type FleetItem = LdapSource | SyncObject;
 
+/** The reason of an object no poll has settled for yet. */
+export const WAITING = 'waiting for the first answer from authentik';
+
 export interface FleetSampleInput<Item extends FleetItem> {
   snapshot: ListedFleetSnapshot<Item, SourcePoll>;
   /** The fleet's key of an item (the source fleet's: the slug). */
@@ -40,7 +43,7 @@ export function fleetSamples<Item extends FleetItem>(input: FleetSampleInput<Ite
     const entry = snapshot.entries.get(keyOf(item));
     const data = entry?.data;
     if (!entry || !data) {
-      samples.push(unknownSample(ref, entry?.error?.message ?? 'waiting for the first answer from authentik', item.enabled));
+      samples.push(unknownSample(ref, entry?.error?.message ?? WAITING, item.enabled));
       continue;
     }
     const rules = KINDS[ref.kind].rules;

@@ -6,6 +6,7 @@ const ok: ObjectSample = {
   ref: { kind: 'scim', id: '3' },
   verdict: 'ok',
   reason: 'fine',
+  answered: true,
   running: true,
   enabled: true,
   lastRun: { startSeconds: 100, endSeconds: 160, durationSeconds: 60, pages: 4, objects: 12, problems: 0, errors: 0 },

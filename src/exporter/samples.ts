@@ -31,6 +31,8 @@ export interface ObjectSample {
   verdict: VerdictState;
   /** The verdict's sentence, raw server text possibly inside (for logs, sanitised there; never a label). */
   reason: string;
+  /** aksync has had an answer about the object (false before the first, or when its check could not be made). */
+  answered: boolean;
   running: boolean;
   /** Whether authentik is told to sync it (null: not known). */
   enabled: boolean | null;
@@ -100,6 +102,7 @@ export function objectSample(judged: JudgedObject): ObjectSample {
     ref,
     verdict: judged.stale !== null ? 'unknown' : verdictState(assessment.verdict.level),
     reason: judged.stale ?? assessment.verdict.reason,
+    answered: true,
     running: assessment.running,
     enabled: judged.enabled,
     lastRun,
@@ -121,5 +124,5 @@ export function lastSuccessSeconds(status: SyncStatus, lastRun: RunFigures | nul
 
 /** An object aksync has no answer for yet (or whose check could not be made). */
 export function unknownSample(ref: SyncObjectRef, reason: string, enabled: boolean | null = null): ObjectSample {
-  return { ref, verdict: 'unknown', reason, running: false, enabled, lastRun: null, lastSuccessSeconds: null, nextRunSeconds: null, schedulePeriodSeconds: null };
+  return { ref, verdict: 'unknown', reason, answered: false, running: false, enabled, lastRun: null, lastSuccessSeconds: null, nextRunSeconds: null, schedulePeriodSeconds: null };
 }

@@ -8,7 +8,7 @@ import { formatRef } from '../domain/sync-object-ref.js';
 import { systemClock, type Clock } from '../poll/clock.js';
 import { createPoller, type Poller } from '../poll/poller.js';
 import { createSourceFleet, type SourceFleet } from '../poll/source-fleet.js';
-import { fleetSamples } from './fleet-samples.js';
+import { fleetSamples, WAITING } from './fleet-samples.js';
 import { instrumentApi, type PollObserver } from './instrument.js';
 import type { ServerSample, VerdictState } from './samples.js';
 
@@ -103,7 +103,7 @@ export function createServerWatch(options: ServerWatchOptions): ServerWatch {
       listed.add(key);
       const before = saidVerdicts.get(key);
       if (object.verdict === before) continue;
-      if (before === undefined && object.verdict === 'unknown' && object.reason.startsWith('waiting')) continue;
+      if (before === undefined && !object.answered && object.reason === WAITING) continue;
       log(`${server} ${key}: ${before === undefined ? '' : `${before.toUpperCase()} → `}${object.verdict.toUpperCase()}: ${object.reason}`);
       saidVerdicts.set(key, object.verdict);
     }
