@@ -106,7 +106,7 @@ export const KERBEROS_CONNECTIVITY_ACTOR = 'authentik.sources.kerberos.tasks.ker
  * What an object's runs look like. `scenario` objects follow the simulator's scenario (healthy, problems, errors,
  * running, empty, ...); the others always behave the same way.
  */
-export type Behaviour = 'scenario' | 'problem' | 'failed' | 'unassigned' | 'disabled';
+export type Behaviour = 'scenario' | 'problem' | 'failed' | 'unassigned' | 'disabled' | 'dry-run';
 
 export interface KindObject {
   kind: Kind;
@@ -186,6 +186,8 @@ export const KIND_OBJECTS: KindObject[] = [
   providerObject('scim', 7, 'Zoom SCIM', 'problem', { users: 140, groups: 12 }, { slug: 'zoom', name: 'Zoom' }, 47),
   // Not assigned to an application: A writes no task at all; B's parent warns "No provider found".
   providerObject('scim', 9, 'Legacy HR SCIM', 'unassigned', { users: 60, groups: 5 }, null, 5),
+  // dry_run (2025.4+): every write is dropped and said at info level, on every run; the status stays healthy.
+  providerObject('google_workspace', 12, 'Google Workspace (staging)', 'dry-run', { users: 4, groups: 1 }, { slug: 'gws-staging', name: 'Google Workspace staging' }, 43),
   providerObject('google_workspace', 4, 'Google Workspace', 'scenario', { users: 310, groups: 25 }, { slug: 'google-workspace', name: 'Google Workspace' }, 31),
   providerObject('microsoft_entra', 5, 'Microsoft Entra ID', 'scenario', { users: 420, groups: 60 }, { slug: 'microsoft-365', name: 'Microsoft 365' }, 17),
   // Its client secret expired: every run fails building the Graph client.

@@ -197,6 +197,27 @@ describe('generation B providers: schedule, parent and page tasks', () => {
   });
 });
 
+describe('dry run (2025.4+)', () => {
+  it('every write is dropped and said at info level, on every run; before 2025.4 there is no such mode', async () => {
+    const a = await sim({ version: '2025.6.3' });
+    expect((await call(a, '/providers/google_workspace/12/')).json).toMatchObject({ name: 'Google Workspace (staging)', dry_run: true });
+    const [row] = (await call(a, '/providers/google_workspace/12/sync/status/')).json.tasks;
+    expect(row.status).toBe('successful');
+    const dropped = row.messages.filter((m: any) => m.event === 'Dropping mutating request due to dry run');
+    expect(dropped).toHaveLength(5);
+    expect(dropped[0]).toMatchObject({ log_level: 'info', attributes: { method: 'POST', url: expect.stringContaining('/admin/directory/v1/users') } });
+    const old = await sim({ version: '2024.8.3' });
+    const [oldRow] = (await call(old, '/providers/google_workspace/12/sync/status/')).json.tasks;
+    expect(events(oldRow)).not.toContain('Dropping mutating request due to dry run');
+    expect((await call(old, '/providers/google_workspace/12/')).json.dry_run).toBeUndefined();
+    const b = await sim({ generation: 'B' });
+    const [schedule] = await scheduleOf(b, 'authentik_providers_google_workspace', 12);
+    const lines = (await tasksOf(b, schedule.id)).flatMap((t) => t.logs.map((l: any) => l.event));
+    expect(lines.filter((e) => e === 'Dropping mutating request due to dry run').length).toBe(3 * 5);
+    expect((await call(b, '/providers/google_workspace/12/sync/status/')).json.last_sync_status).toBe('info');
+  });
+});
+
 describe('a sync started while one runs', () => {
   it('B: a `done` task that only says it skipped becomes the newest (last_successful_sync is now); A: nothing', async () => {
     const s = await sim({ generation: 'B', scenario: 'running' });
@@ -242,7 +263,7 @@ describe('permissions and the enterprise licence', () => {
 
   it('expired licence: Google and Entra still list and report, but saving (A’s trigger) is refused; B’s send works', async () => {
     const a = await sim({ license: 'expired' });
-    expect((await call(a, '/providers/google_workspace/')).json.results).toHaveLength(1);
+    expect((await call(a, '/providers/google_workspace/')).json.results).toHaveLength(2);
     expect((await call(a, '/providers/microsoft_entra/5/sync/status/')).json.tasks).toHaveLength(1);
     const patch = await call(a, '/providers/google_workspace/4/', { method: 'PATCH', body: {} });
     expect([patch.status, patch.json]).toEqual([400, { non_field_errors: ['Enterprise is required to create/update this object.'] }]);

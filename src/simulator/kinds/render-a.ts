@@ -6,7 +6,7 @@ import { minorOf, type Features } from '../version.js';
 import { HOUR, addMs, isoMicro } from '../time.js';
 import { stableUuid } from '../prng.js';
 import { KIND_INFO, slugify, type KindObject } from './catalog.js';
-import { runFailure, type KindRun, type ObjectFailure, type RunFailure } from './runs.js';
+import { runFailure, type DroppedWrite, type KindRun, type ObjectFailure, type RunFailure } from './runs.js';
 
 type LogEvent = Record<string, unknown>;
 
@@ -36,6 +36,13 @@ export const objectString = (failure: ObjectFailure): string => (failure.model =
 export function stopDetail(f: Features, failure: ObjectFailure): string {
   const text = excText(f, failure);
   return `${text.startsWith('Error ') ? text : `Error ${text}`}, caused by ${objectString(failure)}${failure.mapping ? ` (mapping ${failure.mapping})` : ''}`;
+}
+
+/** A write dry-run mode dropped (both generations). */
+export function droppedLine(write: DroppedWrite, at: Date, logger: string, offset: number): LogEvent {
+  const obj = { app: 'authentik_core', model_name: write.model.toLowerCase(), pk: write.pk, name: write.displayName };
+  const body = write.model === 'User' ? { primaryEmail: `${write.name}@corp.example.com`, name: { fullName: write.displayName } } : { name: write.name, email: 'staging-testers@corp.example.com' };
+  return log(at, 'Dropping mutating request due to dry run', logger, 'info', { obj, method: write.method, url: write.url, body }, offset);
 }
 
 /** A page's line for one object it could not sync, in generation A's words. */
@@ -76,6 +83,9 @@ export function providerSystemTask(f: Features, o: KindObject, run: KindRun, now
         const { page, start, finish: pageEnd } = placed;
         if (parallel) messages.push(log(start, `Syncing page ${page.n} of ${plural}`, logger, 'info', {}, 400));
         else messages.push(parent(`Syncing page ${page.n} of ${plural.toLowerCase()}`, lines++));
+        if (minorOf(f.version) >= 202504) {
+          (page.dropped ?? []).forEach((write, i) => messages.push(droppedLine(write, pageEnd, logger, -5000 + i * 97)));
+        }
         page.failures.forEach((failure, i) => messages.push(failureLineA(f, failure, pageEnd, logger, -(page.failures.length - i) * 211)));
       }
     }

@@ -6,7 +6,7 @@ import { taskRow, type TaskRow } from '../render-b.js';
 import { addMs, isoMicro, nextRunEveryHours, SECOND } from '../time.js';
 import type { Features } from '../version.js';
 import { KERBEROS_CONNECTIVITY_ACTOR, KIND_INFO, keyOf, slugify, type KindObject } from './catalog.js';
-import { excText, objAttribute, objectString, stopDetail } from './render-a.js';
+import { droppedLine, excText, objAttribute, objectString, stopDetail } from './render-a.js';
 import type { KindPage, KindRun, KindRunView, ObjectFailure, RunFailure } from './runs.js';
 import { runFailure } from './runs.js';
 
@@ -129,6 +129,7 @@ function pageRows(f: Features, o: KindObject, view: KindRunView): TaskRow[] {
       fw.queued(queuedAt(page)),
       fw.processing(start),
       syncing(page, addMs(start, 5), uid),
+      ...(page.dropped ?? []).map((write, i) => droppedLine(write, addMs(finish, -80), uid, i * 97)),
       ...page.failures.map((failure, i) => failureLineB(f, failure, addMs(finish, -50), uid, -(page.failures.length - i) * 211)),
       fw.finished(finish),
     ];

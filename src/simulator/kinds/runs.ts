@@ -38,8 +38,20 @@ export interface RunFailure {
   frames: { filename: string; lineno: number; name: string; line: string }[];
 }
 
+/** A write a dry-run provider dropped (2025.4+): `Dropping mutating request due to dry run`, at info level. */
+export interface DroppedWrite {
+  model: 'User' | 'Group';
+  name: string;
+  displayName: string;
+  pk: number;
+  method: 'POST' | 'PUT' | 'PATCH';
+  url: string;
+}
+
 export interface KindPage {
   model: 'user' | 'group';
+  /** writes dropped by dry-run mode (said only from 2025.4, which introduced it) */
+  dropped?: DroppedWrite[];
   /** 1-based, per model */
   n: number;
   taskId: string;
@@ -322,6 +334,14 @@ export function kindRunSpec(o: KindObject, variant: Variant, seed: string): Kind
   if (variant === 'problem' || variant === 'hostile') {
     const users = variant === 'hostile' ? HOSTILE_NAMES.map((name) => ({ name, displayName: name })) : USERS.slice(0, 3);
     pages = withFailures(pages, users.map((u, i) => userFailure(o, u, 1187 + i * 211)));
+  }
+  if (o.behaviour === 'dry-run') {
+    const base = 'https://admin.googleapis.com/admin/directory/v1';
+    pages = pages.map((p) => {
+      if (p.model === 'group') return { ...p, dropped: [{ model: 'Group' as const, name: 'Staging Testers', displayName: 'Staging Testers', pk: 77, method: 'POST' as const, url: `${base}/groups` }] };
+      const dropped = USERS.slice(0, 4).map((u, i) => ({ model: 'User' as const, ...u, pk: 2101 + i, method: i % 2 === 0 ? ('POST' as const) : ('PUT' as const), url: `${base}/users${i % 2 === 0 ? '' : `/${u.name}@corp.example.com`}` }));
+      return { ...p, dropped };
+    });
   }
   if (variant === 'failed') {
     const { model, failure } = providerFailure(o);

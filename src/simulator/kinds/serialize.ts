@@ -68,7 +68,7 @@ export function serializeProvider(o: KindObject, f: Features): Record<string, un
       if (!b) body.client_secret = 'simulated~entra~secret~not~real';
     }
   }
-  if (v >= 202504) body.dry_run = false;
+  if (v >= 202504) body.dry_run = o.behaviour === 'dry-run';
   if (v >= 202512) Object.assign(body, { sync_page_size: 100, sync_page_timeout: 'minutes=30' });
   if (v >= 202608) body.discovery_enabled = false;
   return body;
