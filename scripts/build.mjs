@@ -4,16 +4,15 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { applyPatch, inkOutputCache } from './patches/ink-output-cache.mjs';
+import { applyPatch, inkOutputCache, inkTextWidthCache } from './patches/ink-output-cache.mjs';
 
 /** Applies our reviewed changes to dependencies while bundling them (see scripts/patches/). */
 const patchDependencies = {
   name: 'patch-dependencies',
   setup(build) {
-    build.onLoad({ filter: inkOutputCache.file }, ({ path }) => ({
-      contents: applyPatch(inkOutputCache, readFileSync(path, 'utf8'), path),
-      loader: 'js',
-    }));
+    for (const patch of [inkOutputCache, inkTextWidthCache]) {
+      build.onLoad({ filter: patch.file }, ({ path }) => ({ contents: applyPatch(patch, readFileSync(path, 'utf8'), path), loader: 'js' }));
+    }
   },
 };
 

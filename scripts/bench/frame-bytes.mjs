@@ -1,10 +1,14 @@
 // Bytes written to the terminal at 120x40: per spinner step while a run is in progress (lively scenario), per `j` in
 // the task table of a quiet source (healthy scenario: no spinner frames mixed in; the list scrolls past its end), and
 // per second while a run is in progress with 5 s polls.
-// Usage: npm run build && node scripts/bench/frame-bytes.mjs [--seconds 10]
-import { FRAME_BEGIN, FRAME_END, HAS_DATA, option, sleep, spawnInTerminal, startSimulator, stats, verdictLine } from './lib.mjs';
+// --bin measures another copy (the old code: --bin ../base/bin/aksync.js).
+// Usage: npm run build && node scripts/bench/frame-bytes.mjs [--seconds 10] [--bin PATH]
+import os from 'node:os';
+import path from 'node:path';
+import { AKSYNC_BIN, FRAME_BEGIN, FRAME_END, HAS_DATA, option, sleep, spawnInTerminal, startSimulator, stats, verdictLine } from './lib.mjs';
 
 const seconds = Number(option('seconds', '10'));
+const file = path.resolve(option('bin', AKSYNC_BIN));
 
 /** Byte sizes of the whole frames (begin marker to end marker) written in [from, to). */
 function frameSizes(chunks, from, to) {
@@ -18,7 +22,7 @@ function frameSizes(chunks, from, to) {
 
 async function monitor(scenario, use) {
   const sim = await startSimulator(scenario);
-  const t = spawnInTerminal(['corp-ad', '--url', sim.url, '--interval', '5'], { cols: 120, rows: 40, env: { AUTHENTIK_TOKEN: sim.token } });
+  const t = spawnInTerminal(['corp-ad', '--url', sim.url, '--interval', '5'], { cols: 120, rows: 40, env: { AUTHENTIK_TOKEN: sim.token }, file });
   try {
     await t.waitFor(HAS_DATA);
     return await use(t);
@@ -49,6 +53,7 @@ const keys = await monitor('healthy', async (t) => {
   return stats(sizes.filter((size) => size > 0));
 });
 
+console.log(`${file}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`frame while running: median ${running.frames.median.toFixed(0)} B (${running.frames.min}…${running.frames.max} B, ${running.frames.n} frames)`);
 console.log(`output while running: ${running.perSecond.toFixed(0)} B/s`);
 console.log(`one j: median ${keys.median.toFixed(0)} B, max ${keys.max} B (${keys.n} presses)`);

@@ -1,7 +1,9 @@
 // Start-up against its floor, side by side in one run so the machine's load cancels out:
 // - the monitor's first frame with data / a bare fetch of the same status printed in the same terminal (budget 3x);
 // - `aksync status` / the same bare script with piped output (budget 1.5x).
-// Usage: npm run build && node scripts/bench/startup-ratio.mjs [--runs 7]
+// --bin measures another copy (the old code: --bin ../base/bin/aksync.js) against the same floor.
+// Usage: npm run build && node scripts/bench/startup-ratio.mjs [--runs 7] [--bin PATH]
+import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { benchEnvironment, HAS_DATA, option, REPO_ROOT, spawnInTerminal, startSimulator, stats, verdictLine } from './lib.mjs';
@@ -33,7 +35,7 @@ const monitor = [];
 const bareFrame = [];
 const status = [];
 const bareStatus = [];
-const bin = path.join(REPO_ROOT, 'bin', 'aksync.js');
+const bin = path.resolve(option('bin', path.join(REPO_ROOT, 'bin', 'aksync.js')));
 for (let i = 0; i < runs; i++) {
   // Alternate the two sides so a burst of load hits both.
   bareFrame.push(await inTerminal(FLOOR, [sim.url, 'corp-ad'], /OK corp-ad: \d+ tasks/));
@@ -44,6 +46,7 @@ for (let i = 0; i < runs; i++) {
 await sim.close();
 
 const m = (values) => stats(values).median;
+console.log(`${bin}, ${runs} runs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`first frame with data ${m(monitor).toFixed(0)} ms, bare fetch + print ${m(bareFrame).toFixed(0)} ms`);
 console.log(`aksync status ${m(status).toFixed(0)} ms, bare script ${m(bareStatus).toFixed(0)} ms`);
 const results = [

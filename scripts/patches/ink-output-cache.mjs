@@ -6,23 +6,77 @@ export const inkOutputCache = {
   file: /[\\/]ink[\\/]build[\\/]output\.js$/,
   find: '    caches = new OutputCaches();\n',
   replace: '    caches = sharedOutputCaches();\n',
+  // A line cut to a clipping box (every row of a scrolled list, every frame) is cut once, then remembered.
+  // A row whose cells are the very same (cached) characters as last frame's is not turned into text again: blank
+  // cells are one shared object, so an unchanged row is a list of the same objects.
+  more: [
+    { find: '                            return sliceAnsi(line, from, to);\n', replace: '                            return aksyncSlice(this.caches, line, from, to);\n' },
+    {
+      find: "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n",
+      replace: '                row.push(AKSYNC_BLANK);\n',
+    },
+    {
+      find: '            .map(line => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n',
+      replace: '            .map((line, aksyncY) => {\n            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742\n',
+    },
+    {
+      find: '            return styledCharsToString(lineWithoutEmptyItems).trimEnd();\n',
+      replace: '            return aksyncRow(this.caches, aksyncY, lineWithoutEmptyItems);\n',
+    },
+  ],
   append: `
 // aksync: one set of caches for every frame, replaced when it holds more than 20,000 entries.
 let aksyncSharedCaches;
 function sharedOutputCaches() {
     const caches = aksyncSharedCaches;
-    if (caches === undefined || caches.widths.size + caches.blockWidths.size + caches.styledChars.size > 20000) {
+    if (caches === undefined || caches.widths.size + caches.blockWidths.size + caches.styledChars.size + (caches.slices?.size ?? 0) > 20000) {
         aksyncSharedCaches = new OutputCaches();
     }
     return aksyncSharedCaches;
 }
+const AKSYNC_BLANK = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });
+function aksyncRow(caches, y, chars) {
+    caches.rows ??= [];
+    const last = caches.rows[y];
+    if (last !== undefined && last.chars.length === chars.length && last.chars.every((char, x) => char === chars[x])) {
+        return last.text;
+    }
+    const text = styledCharsToString(chars).trimEnd();
+    caches.rows[y] = { chars, text };
+    return text;
+}
+function aksyncSlice(caches, line, from, to) {
+    caches.slices ??= new Map();
+    const key = from + ':' + to + ':' + line;
+    let cached = caches.slices.get(key);
+    if (cached === undefined) {
+        cached = sliceAnsi(line, from, to);
+        caches.slices.set(key, cached);
+    }
+    return cached;
+}
 `,
+};
+
+/**
+ * ink measures every text node's widest line on every frame, uncached; here through the same shared width cache
+ * (a text that did not change is not measured again).
+ */
+export const inkTextWidthCache = {
+  file: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/,
+  find: '                const currentWidth = widestLine(text);\n',
+  replace: '                const currentWidth = output.caches.getWidestLine(text);\n',
+  append: '',
 };
 
 /** The patched source; throws when ink's file no longer has the line the patch replaces. */
 export function applyPatch(patch, source, path) {
-  if (!source.includes(patch.find)) {
-    throw new Error(`${path}: the ink output-cache patch no longer applies (ink changed); update scripts/patches/`);
+  let patched = source;
+  for (const { find, replace } of [{ find: patch.find, replace: patch.replace }, ...(patch.more ?? [])]) {
+    if (!patched.includes(find)) {
+      throw new Error(`${path}: the ink output-cache patch no longer applies (ink changed); update scripts/patches/`);
+    }
+    patched = patched.replace(find, replace);
   }
-  return source.replace(patch.find, patch.replace) + patch.append;
+  return patched + patch.append;
 }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applyPatch, inkOutputCache } from '../../scripts/patches/ink-output-cache.mjs';
+import { applyPatch, inkOutputCache, inkTextWidthCache } from '../../scripts/patches/ink-output-cache.mjs';
 
 // ink's main entry is build/index.js, beside output.js.
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
@@ -16,6 +16,37 @@ describe("the build's patch of ink's Output", () => {
     expect(inkOutputCache.file.test(outputJs)).toBe(true);
     const patched = applyPatch(inkOutputCache, readFileSync(outputJs, 'utf8'), outputJs);
     expect(patched).toContain('caches = sharedOutputCaches();');
+  });
+
+  it("applies to the installed ink's text measurement too", () => {
+    const renderJs = path.join(inkBuild, 'render-node-to-output.js');
+    expect(inkTextWidthCache.file.test(renderJs)).toBe(true);
+    expect(applyPatch(inkTextWidthCache, readFileSync(renderJs, 'utf8'), renderJs)).toContain('output.caches.getWidestLine(text)');
+  });
+
+  it('draws a row that changed anew, and one cut to a clipping box, from frame to frame', async () => {
+    const file = path.join(inkBuild, `output.aksync-rows-${process.pid}.js`);
+    writeFileSync(file, applyPatch(inkOutputCache, readFileSync(outputJs, 'utf8'), outputJs));
+    try {
+      type Frame = { write(x: number, y: number, text: string, options: { transformers: unknown[] }): void; clip(clip: object): void; unclip(): void; get(): { output: string } };
+      const { default: Output } = (await import(pathToFileURL(file).href)) as { default: new (options: { width: number; height: number }) => Frame };
+      const frame = (rows: string[], clipped = '') => {
+        const output = new Output({ width: 12, height: 3 });
+        rows.forEach((row, y) => output.write(0, y, row, { transformers: [] }));
+        if (clipped) {
+          output.clip({ x1: 2, x2: 6, y1: 2, y2: 3 });
+          output.write(0, 2, clipped, { transformers: [] });
+          output.unclip();
+        }
+        return output.get().output;
+      };
+      expect(frame(['one', '\u001b[1mtwo\u001b[22m'], 'abcdefgh')).toBe('one\n\u001b[1mtwo\u001b[22m\n  cdef');
+      expect(frame(['one', '\u001b[1mtwo\u001b[22m'], 'abcdefgh')).toBe('one\n\u001b[1mtwo\u001b[22m\n  cdef');
+      expect(frame(['one', 'two'], 'abXdefgh')).toBe('one\ntwo\n  Xdef');
+      expect(frame(['', 'two'])).toBe('\ntwo\n');
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   it('refuses, naming the file, when ink no longer has the line it replaces', () => {
