@@ -9,7 +9,8 @@ import { TEXT_KEYS } from './text-field.js';
  * no key reaches the app but Ctrl-C, which the terminal session reads from the controlling terminal.
  */
 /** `pane`: the whole text of the selected row's verdict, error or problems (`i` in the overview and the task table). */
-export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview' | 'view' | 'pane';
+/** `history`: the selected object's past runs (`h`); `record`: one past run's summary and grouped problems. */
+export type Mode = 'table' | 'log' | 'detail' | 'help' | 'edit' | 'confirm' | 'overview' | 'view' | 'pane' | 'history' | 'record';
 
 export type ActionId =
   | 'quit'
@@ -40,11 +41,14 @@ export type ActionId =
   | 'cancel'
   | 'editText'
   | 'confirm'
-  | 'setDefault';
+  | 'setDefault'
+  | 'history';
 
 /** What a footer word may depend on besides the mode. */
 export interface HintState {
   paused: boolean;
+  /** aksync keeps a run history here (off in the demo's tests, or when the store cannot be read). */
+  history?: boolean;
 }
 
 export interface KeyBinding {
@@ -54,8 +58,8 @@ export interface KeyBinding {
   action: ActionId;
   /** The help overlay's sentence. */
   description: string;
-  /** The footer's word (it may name the state the key leads to); no footer hint when absent. */
-  hint?: string | ((state: HintState) => string);
+  /** The footer's word (it may name the state the key leads to); no footer hint when absent (or null now). */
+  hint?: string | ((state: HintState) => string | null);
   /** Back, help and quit: how to get around. The footer drops every other hint before one of these. */
   navigation?: boolean;
   /** While true, the footer keeps this hint as it keeps navigation: the way out of a state the user chose (paused). */
@@ -77,8 +81,10 @@ const backspace = (_: string, key: Key) => key.backspace || key.delete;
 const BROWSE: readonly Mode[] = ['table', 'log', 'detail'];
 /** The monitor's screens and the all-sources overview: refresh, pause, help and quit work on all of them. */
 const SCREENS: readonly Mode[] = [...BROWSE, 'overview', 'pane'];
-const SCROLLING: readonly Mode[] = ['table', 'log', 'detail', 'help', 'overview', 'pane'];
-const EVERYWHERE: readonly Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview', 'pane'];
+const SCROLLING: readonly Mode[] = ['table', 'log', 'detail', 'help', 'overview', 'pane', 'history', 'record'];
+const EVERYWHERE: readonly Mode[] = ['table', 'log', 'detail', 'help', 'edit', 'confirm', 'overview', 'pane', 'history', 'record'];
+/** The run history's two views: its table of runs and one run. */
+const HISTORY: readonly Mode[] = ['history', 'record'];
 
 export const KEYMAP: readonly KeyBinding[] = [
   // Modal states first: they take over keys the screens also use.
@@ -119,15 +125,17 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: 'i', match: plain('i'), action: 'details', description: "the selected source's verdict, error and problems in full", hint: 'details', modes: ['overview'] },
   { keys: 'Esc', match: escape, action: 'back', description: 'clear the filter', modes: ['overview'] },
 
-  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'back to the previous screen', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['log', 'detail'] },
+  { keys: 'Enter', match: enter, action: 'open', description: "the selected run's summary and its problems, grouped", hint: 'run', modes: ['history'] },
+  { keys: 'Esc Backspace', match: any(escape, backspace), action: 'back', description: 'back to the previous screen', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['log', 'detail', ...HISTORY] },
   { keys: 'Esc Backspace i', match: any(escape, backspace, plain('i')), action: 'back', description: 'close the details', hint: 'back', footerKeys: 'Esc', navigation: true, modes: ['pane'] },
 
   { keys: 'Esc ?', match: any(escape, plain('?')), action: 'back', description: 'close the help', hint: 'close', navigation: true, modes: ['help'] },
   { keys: 'S', match: plain('S'), action: 'sync', description: 'start a sync of this source now', hint: 'sync', modes: BROWSE },
+  { keys: 'h', match: plain('h'), action: 'history', description: "the selected object's past runs, newest first (aksync's run history)", hint: ({ history }) => (history ? 'history' : null), modes: ['overview', 'table'] },
   { keys: 'r', match: plain('r'), action: 'refresh', description: 'refresh now', hint: 'refresh', modes: SCREENS },
   { keys: 'p', match: plain('p'), action: 'pause', description: 'pause or resume polling', hint: ({ paused }) => (paused ? 'resume' : 'pause'), pressing: ({ paused }) => paused, modes: SCREENS },
   { keys: '?', match: plain('?'), action: 'help', description: 'show this help', hint: 'help', navigation: true, modes: SCREENS },
-  { keys: 'q', match: plain('q'), action: 'quit', description: 'quit', hint: 'quit', navigation: true, modes: [...SCREENS, 'help'] },
+  { keys: 'q', match: plain('q'), action: 'quit', description: 'quit', hint: 'quit', navigation: true, modes: [...SCREENS, 'help', ...HISTORY] },
   { keys: 'Ctrl-c', match: ctrl('c'), action: 'quit', description: 'quit, from anywhere', modes: EVERYWHERE },
   { keys: 'Ctrl-c', match: ctrl('c'), action: 'quit', description: 'quit', hint: 'quit', navigation: true, modes: ['view'] },
 ];
@@ -159,6 +167,7 @@ export function footerHints(mode: Mode, state: HintState = { paused: false }, ke
   return bindingsFor(mode, keymap).flatMap((b) => {
     if (b.hint === undefined) return [];
     const hint = typeof b.hint === 'function' ? b.hint(state) : b.hint;
+    if (hint === null) return [];
     const navigation = b.navigation === true;
     return [{ keys: b.footerKeys ?? b.keys, hint, navigation, kept: navigation || (b.pressing?.(state) ?? false) }];
   });

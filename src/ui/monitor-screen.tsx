@@ -4,6 +4,7 @@
 import { Box } from 'ink';
 import { useCallback, useMemo, useReducer, useRef } from 'react';
 import { objectFailures } from '../domain/object-failures.js';
+import type { RunRecord } from '../domain/run-record.js';
 import type { RunState } from '../domain/run-state.js';
 import type { SyncKind } from '../domain/sync-object-ref.js';
 import { syncPrompt } from '../domain/sync-prompt.js';
@@ -25,6 +26,9 @@ import { useNotices } from './notices-context.js';
 import { useTheme } from './theme-context.js';
 import { ACTION_MOTIONS, type ActionId, type Mode } from './keymap.js';
 import { describeConnection } from './connection.js';
+import { runTrend } from './history/trend.js';
+import { HistoryView } from './history/HistoryView.js';
+import { useHistoryScreen } from './history/use-history-screen.js';
 import { kindTerms } from './kind-terms.js';
 import { computeLayout } from './layout.js';
 import { createLogLines, searchMatches, visibleMessages } from './log-rows.js';
@@ -53,6 +57,8 @@ export interface MonitorScreenProps {
   now?: () => number;
   /** For tests: start from this state. */
   initialState?: ScreenState;
+  /** The object's past runs, newest first (the run history), for the duration against the median; absent: none kept. */
+  history?: readonly RunRecord[] | null;
 }
 
 export function modeOf(state: ScreenState): Mode {
@@ -89,7 +95,11 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const sourceName = data.source?.name ?? props.slug;
 
   // Countdowns and ages tick only where one is shown: a retry, a stale age, the next scheduled run.
-  const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale' || Boolean(data.snapshot.data?.status.schedule?.nextRun);
+  const runProgress = assessment?.runState.progress ?? 'none';
+  const history = props.history ?? null;
+  // A run going on counts its seconds against the median.
+  const timing = history !== null && hasRun && runProgress === 'running';
+  const ticking = snapshot.phase === 'retrying' || snapshot.phase === 'stale' || Boolean(data.snapshot.data?.status.schedule?.nextRun) || timing;
   const now = useNow(ticking, 1000, props.now);
   const detailPermission = data.snapshot.data?.status.missingDetailPermission;
   const missingPermissions = data.missingPermissions.length > 0 ? data.missingPermissions : detailPermission ? [detailPermission] : [];
@@ -105,6 +115,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
     now,
     schedule: data.snapshot.data?.status.schedule ?? null,
     missingPermissions,
+    trend: runTrend(summary, data.snapshot.data?.run.label !== 'previous' && runProgress === 'running', now, history),
   };
   const theme = useTheme();
   const notices = useNotices();
@@ -160,6 +171,14 @@ export function MonitorScreen(props: MonitorScreenProps) {
   const connectionError = describeConnection(snapshot, now, props.intervalMs).error;
   const pane = state.screen === 'pane' ? taskDetails(tableRows[selected] ?? null, assessment?.verdict ?? null, connectionError, theme.colors) : null;
   const paneCount = pane ? paneLines(pane.blocks, width).length : 0;
+
+  const historyScreen = useHistoryScreen({
+    records: () => history ?? [],
+    width,
+    height: bodyAndSummary,
+    onQuit: props.onQuit,
+    active: props.interactive && !layout.tooSmall,
+  });
 
   const onAction = useCallback(
     (action: ActionId, current: Mode): Mode => {
@@ -229,6 +248,9 @@ export function MonitorScreen(props: MonitorScreenProps) {
             return 'detail';
           }
           return current;
+        case 'history':
+          if (history !== null) historyScreen.open(props.slug);
+          return current;
         case 'details':
           dispatch({ type: 'pane/open' });
           return 'pane';
@@ -266,10 +288,10 @@ export function MonitorScreen(props: MonitorScreenProps) {
           return current;
       }
     },
-    [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, paneCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, search],
+    [ids, tableRowsHeight, visible, logRowsHeight, lines, detailCount, paneCount, layout.bodyHeight, helpCount, bodyAndSummary, props, controls, sourceName, state, matches, search, history, historyScreen],
   );
   const onEdit = useCallback((edit: TextEdit) => dispatch({ type: 'edit/key', edit }), []);
-  useKeymapInput(mode, { onAction, onEdit }, props.interactive && !layout.tooSmall);
+  useKeymapInput(mode, { onAction, onEdit }, props.interactive && !layout.tooSmall && historyScreen.mode === null);
 
   if (layout.tooSmall) {
     return (
@@ -328,7 +350,17 @@ export function MonitorScreen(props: MonitorScreenProps) {
   return (
     <Box flexDirection="column" width={columns} height={layout.height} overflow="hidden">
       <Header width={width} height={layout.headerHeight} {...headerProps} />
-      {state.help ? (
+      {historyScreen.key !== null ? (
+        <HistoryView
+          width={width}
+          height={bodyAndSummary}
+          name={sourceName === props.slug ? props.slug : `${sourceName} (${props.slug})`}
+          records={history ?? []}
+          state={historyScreen.state}
+          problem={null}
+          now={now}
+        />
+      ) : state.help ? (
         <HelpOverlay width={width} height={bodyAndSummary} mode={underHelp} top={state.help.top} />
       ) : pane && state.pane ? (
         <DetailPane width={width} height={bodyAndSummary} title={pane.title} blocks={pane.blocks} top={state.pane.top} />
@@ -355,7 +387,7 @@ export function MonitorScreen(props: MonitorScreenProps) {
         syncPrompt={state.confirmingSync ? syncPrompt(sourceName, assessment?.runState ?? IDLE, data.version?.generation ?? snapshot.data?.status.generation ?? null) : null}
         status={state.status}
       />
-      <Footer width={width} mode={props.interactive ? mode : 'view'} paused={snapshot.phase === 'paused'} />
+      <Footer width={width} mode={props.interactive ? (historyScreen.mode ?? mode) : 'view'} paused={snapshot.phase === 'paused'} history={history !== null} />
     </Box>
   );
 }

@@ -10,14 +10,16 @@ export interface FooterProps {
   mode: Mode;
   /** Polling is paused: `p` resumes it. */
   paused: boolean;
+  /** A run history is kept: `h` opens it. */
+  history?: boolean;
 }
 
 const GAP = 2;
 
-export function Footer({ width, mode, paused }: FooterProps) {
+export function Footer({ width, mode, paused, history = false }: FooterProps) {
   const { glyphs, colors } = useTheme();
   const note = MODE_NOTES[mode];
-  const hints = footerHints(mode, { paused });
+  const hints = footerHints(mode, { paused, history });
   const pieceWidth = (h: FooterHint) => widthOf(`${h.keys} ${h.hint}`) + GAP;
   let room = width + GAP - (note === undefined ? 0 : widthOf(note) + GAP) - hints.filter((h) => h.kept).reduce((n, h) => n + pieceWidth(h), 0);
   // Whole hints only, in keymap order: a cut-off key is worse than none.

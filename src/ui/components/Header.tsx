@@ -6,6 +6,7 @@ import type { LdapSource, Schedule, ServerVersion } from '../../domain/model.js'
 import type { RunProgress } from '../../domain/run-state.js';
 import type { Verdict } from '../../domain/verdict.js';
 import { describeConnection, type ConnectionState, type ConnectionTone } from '../connection.js';
+import type { RunTrend } from '../history/trend.js';
 import { useNotices } from '../notices-context.js';
 import { useTheme } from '../theme-context.js';
 import { verdictColor, type Theme } from '../theme.js';
@@ -29,6 +30,8 @@ export interface HeaderProps {
   schedule: Schedule | null;
   /** Permissions the token lacks to see sync tasks: said up front, not left to look like "no run". */
   missingPermissions: readonly string[];
+  /** The run's duration against the median of the last runs (run history), when known. */
+  trend?: RunTrend | null;
 }
 
 export function connectionColor(theme: Theme, tone: ConnectionTone) {
@@ -88,6 +91,10 @@ export function headerContent(props: Omit<HeaderProps, 'width'>, theme: Theme, n
 
   const c = describeConnection(props.connection, props.now, props.intervalMs);
   const how: Segment[] = [{ text: c.state, color: connectionColor(theme, c.tone), bold: c.tone === 'critical' }];
+  if (props.trend) {
+    how.push({ text: sep + props.trend.text, color: props.trend.slow ? colors.warning : colors.muted, bold: props.trend.slow });
+    if (props.trend.flag) how.push({ text: ` ${glyphs.warning} ${props.trend.flag}`, color: colors.warning, bold: true });
+  }
   if (props.missingPermissions.length > 0) {
     how.push({ text: `${sep}${glyphs.warning} the token cannot see sync tasks: it lacks ${props.missingPermissions.join(' and ')}`, color: colors.warning, bold: true });
   }

@@ -19,6 +19,13 @@ import { sourceDetails } from './source-details.js';
 import { countRows, filterRows, rowText, sortRows } from './source-rows.js';
 import type { OverviewControls, OverviewData } from './use-overview-data.js';
 import { useOverviewKeys } from './use-overview-keys.js';
+import type { RunRecord } from '../../domain/run-record.js';
+import { HistoryView } from '../history/HistoryView.js';
+import { rowTrend, type RowTrend } from '../history/trend.js';
+import { useHistoryScreen } from '../history/use-history-screen.js';
+import { TREND_RUNS } from './components/SourceTable.js';
+
+const NO_RUNS: readonly RunRecord[] = [];
 
 export interface OverviewScreenProps {
   columns: number;
@@ -38,6 +45,10 @@ export interface OverviewScreenProps {
   marked?: ReadonlySet<string>;
   /** For tests: the clock behind ages and dates. */
   now?: () => number;
+  /** A source's past runs, newest first (the run history); absent: no history is kept, no trend columns. */
+  historyOf?: ((slug: string) => readonly RunRecord[]) | null;
+  /** Why runs are not being kept (the history store cannot be written). */
+  historyProblem?: string | null;
 }
 
 /** Lines around the table: header, status line, footer. */
@@ -64,7 +75,21 @@ export function OverviewScreen(props: OverviewScreenProps) {
   const now = useNow(ticking, 1000, props.now);
 
   // The selected source's whole text (`i`), live.
-  const { colors } = useTheme();
+  const { colors, ascii } = useTheme();
+  const { historyOf } = props;
+  const trends = useMemo(() => {
+    if (!historyOf) return null;
+    const map = new Map<string, RowTrend>();
+    for (const row of data.rows) map.set(row.slug, rowTrend(historyOf(row.slug), TREND_RUNS, ascii));
+    return map;
+  }, [historyOf, data.rows, ascii]);
+  const history = useHistoryScreen({
+    records: historyOf ?? (() => NO_RUNS),
+    width,
+    height: tableHeight,
+    onQuit: props.onQuit,
+    active: props.interactive && !layout.tooSmall,
+  });
   const pane = state.pane ? sourceDetails(shown[selected] ?? null, now, colors) : null;
   const paneCount = pane ? paneLines(pane.blocks, width).length : 0;
 
@@ -80,7 +105,11 @@ export function OverviewScreen(props: OverviewScreenProps) {
     paneOpen: state.pane !== null,
     controls: props.controls,
     onQuit: props.onQuit,
-    active: props.interactive && !layout.tooSmall,
+    onHistory: historyOf ? () => {
+      const slug = slugs[selected];
+      if (slug !== undefined) history.open(slug);
+    } : null,
+    active: props.interactive && !layout.tooSmall && history.mode === null,
   });
 
   const { request } = state;
@@ -126,7 +155,17 @@ export function OverviewScreen(props: OverviewScreenProps) {
         connection={data.connection}
         now={now}
       />
-      {state.help ? (
+      {history.key !== null ? (
+        <HistoryView
+          width={width}
+          height={tableHeight}
+          name={historyName(data.rows.find((r) => r.slug === history.key)?.name ?? null, history.key)}
+          records={historyOf ? historyOf(history.key) : NO_RUNS}
+          state={history.state}
+          problem={props.historyProblem ?? null}
+          now={now}
+        />
+      ) : state.help ? (
         <HelpOverlay width={width} height={tableHeight} mode={state.pane ? 'pane' : 'overview'} top={state.help.top} />
       ) : pane && state.pane ? (
         <DetailPane width={width} height={tableHeight} title={pane.title} blocks={pane.blocks} top={state.pane.top} />
@@ -144,6 +183,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
           emptyTone={!sources && data.list.error ? 'critical' : 'muted'}
           now={now}
           {...(props.marked ? { marked: props.marked } : {})}
+          trends={trends}
         />
       )}
       <StatusLine
@@ -154,7 +194,12 @@ export function OverviewScreen(props: OverviewScreenProps) {
         syncPrompt={null}
         status={state.status ?? selectedDetail}
       />
-      <Footer width={width} mode={props.interactive ? mode : 'view'} paused={data.connection.phase === 'paused'} />
+      <Footer width={width} mode={props.interactive ? (history.mode ?? mode) : 'view'} paused={data.connection.phase === 'paused'} history={Boolean(historyOf)} />
     </Box>
   );
+}
+
+/** `Corp AD (corp-ad)`: the history's object, by name where the list has it. */
+function historyName(name: string | null, key: string): string {
+  return name && name !== key ? `${name} (${key})` : key;
 }

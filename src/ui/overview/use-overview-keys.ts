@@ -22,6 +22,8 @@ export interface OverviewKeyOptions {
   paneOpen: boolean;
   controls: OverviewControls;
   onQuit: () => void;
+  /** `h`: opens the selected source's run history; null when none is kept. */
+  onHistory?: (() => void) | null;
   active: boolean;
 }
 
@@ -60,6 +62,9 @@ export function useOverviewKeys(o: OverviewKeyOptions): void {
         return 'edit';
       case 'sort':
         dispatch({ type: 'sort' });
+        return current;
+      case 'history':
+        o.onHistory?.();
         return current;
       case 'details':
         dispatch({ type: 'pane/open', slugs: o.slugs });

@@ -8,7 +8,9 @@ import { MAX_ROW_LINES, shareRows } from '../../layout.js';
 import { useTheme } from '../../theme-context.js';
 import { verdictColor, type Theme } from '../../theme.js';
 import { formatAge, formatCount, formatDuration, formatShortAge } from '../../../domain/format.js';
-import { DISABLED_REASON } from '../../../domain/verdict.js';
+import { RUN_MARKS } from '../../../domain/trends.js';
+import { DISABLED_REASON, type VerdictLevel } from '../../../domain/verdict.js';
+import type { RowTrend } from '../../history/trend.js';
 import { OVERVIEW_SORT_LABELS, rowText, rowWord, type OverviewSortKey, type SourceRow } from '../source-rows.js';
 
 export interface SourceTableProps {
@@ -29,10 +31,12 @@ export interface SourceTableProps {
   now: number;
   /** Slugs whose verdict changed in the last minute: their verdict is shown in inverse video. */
   marked?: ReadonlySet<string>;
+  /** Each row's last runs and median duration, by slug (the run history); absent: no history is kept. */
+  trends?: ReadonlyMap<string, RowTrend> | null;
 }
 
 type Key = 'marker' | 'name' | 'slug' | 'enabled' | 'verdict';
-type RestKey = 'lastRun' | 'took' | 'problems' | 'errors' | 'ldap';
+type RestKey = 'lastRun' | 'took' | 'problems' | 'errors' | 'ldap' | 'runs' | 'median';
 
 const LEAD: readonly Column<Key>[] = [
   { key: 'marker', title: '', width: 1 },
@@ -49,15 +53,22 @@ const REST: readonly Column<RestKey>[] = [
   { key: 'errors', title: 'errs', width: 4, align: 'right' },
   { key: 'ldap', title: 'ldap', width: 4, dropOrder: 1 },
 ];
+/** The last runs, oldest first (`✓✓✓✗✓⚠✓`), and their median duration: only where run history is kept. */
+export const TREND_RUNS = 7;
+const TREND: readonly Column<RestKey>[] = [
+  { key: 'runs', title: 'last runs', width: 9, dropOrder: 3.5 },
+  { key: 'median', title: 'median', width: 7, align: 'right', dropOrder: 2.5 },
+];
 const MIN_TEXT = 28;
 
-function pickColumns(width: number, rows: readonly SourceRow[]): { lead: Column<Key>[]; rest: Column<RestKey>[] } {
+function pickColumns(width: number, rows: readonly SourceRow[], trends: boolean): { lead: Column<Key>[]; rest: Column<RestKey>[] } {
   // One list, so the drop order spans both sides of the spinner column.
   const longest = longestValues(rows, ['name', 'slug'] as const, (row, key) => row[key]);
-  const all = allocateColumns<Key | RestKey>([...LEAD, ...REST], width - SPINNER_WIDTH, MIN_TEXT, longest);
+  const rest = trends ? [...REST.slice(0, 2), ...TREND, ...REST.slice(2)] : REST;
+  const all = allocateColumns<Key | RestKey>([...LEAD, ...rest], width - SPINNER_WIDTH, MIN_TEXT, longest);
   return {
     lead: all.filter((c): c is Column<Key> => LEAD.some((l) => l.key === c.key)),
-    rest: all.filter((c): c is Column<RestKey> => REST.some((r) => r.key === c.key)),
+    rest: all.filter((c): c is Column<RestKey> => rest.some((r) => r.key === c.key)),
   };
 }
 
@@ -95,6 +106,7 @@ function SourceLine(props: {
   now: number;
   /** Rows for this source: its free text wraps onto the ones beyond the first. */
   lines: number;
+  trend: RowTrend | null;
 }) {
   const theme = useTheme();
   const { glyphs, colors } = theme;
@@ -118,10 +130,12 @@ function SourceLine(props: {
       problems: formatCount(row.problems, columnWidth(rest, 'problems')),
       errors: formatCount(row.errors, columnWidth(rest, 'errors')),
       ldap: row.ldap === 'unchecked' ? '-' : row.ldap,
+      runs: props.trend?.strip ?? '-',
+      median: props.trend?.median ?? '-',
     },
     glyphs.ellipsis,
   );
-  const restSegments: Segment[] = restCells.map((c) => ({
+  const restSegments: Segment[] = restCells.flatMap((c): Segment[] => (c.key === 'runs' && props.trend && props.trend.strip !== '-' ? stripSegments(theme, c.text) : [{
     text: c.text,
     color:
       c.key === 'problems' && row.problems > 0
@@ -132,8 +146,10 @@ function SourceLine(props: {
             ? row.ldap === 'down' ? colors.critical : row.ldap === 'ok' ? colors.ok : colors.muted
             : c.key === 'took' && row.running
               ? colors.running
-              : undefined,
-  }));
+              : c.key === 'median' || (c.key === 'runs' && props.trend?.strip === '-')
+                ? colors.muted
+                : undefined,
+  }]));
   const text: Segment = {
     text: freeText(row, props.now, lead.some((c) => c.key === 'enabled')),
     color: row.error || row.ldap === 'down' ? colors.critical : colors.muted,
@@ -163,6 +179,19 @@ function SourceLine(props: {
   );
 }
 
+/** A strip of run marks, each in its verdict's colour. */
+function stripSegments(theme: Theme, text: string): Segment[] {
+  const levels = new Map<string, VerdictLevel>();
+  for (const [level, marks] of Object.entries(RUN_MARKS) as Array<[VerdictLevel, { unicode: string; ascii: string }]>) {
+    levels.set(marks.unicode, level);
+    levels.set(marks.ascii, level);
+  }
+  return [...text].map((ch) => {
+    const level = levels.get(ch);
+    return { text: ch, color: level ? verdictColor(theme, level) : undefined };
+  });
+}
+
 /** Where a row's free text starts and how wide it may be (a source never read uses the run columns too). */
 function textColumn(row: SourceRow, lead: readonly Column[], rest: readonly Column[], width: number): { start: number; width: number } {
   const start = fixedWidth(lead) + SPINNER_WIDTH + (row.verdict === null && row.error ? 0 : fixedWidth(rest));
@@ -173,7 +202,7 @@ export function SourceTable(props: SourceTableProps) {
   const { glyphs, colors } = useTheme();
   const { width, height, rows } = props;
   const sep = ` ${glyphs.separator} `;
-  const { lead, rest } = pickColumns(width, rows);
+  const { lead, rest } = pickColumns(width, rows, Boolean(props.trends));
   const bodyHeight = Math.max(0, height - 2);
 
   const title: Segment[] = [
@@ -211,7 +240,7 @@ export function SourceTable(props: SourceTableProps) {
         <Line key={`empty-${i}`} width={width} segments={segments} ellipsis={glyphs.ellipsis} />
       ))}
       {shown.map((row, i) => (
-        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} marked={props.marked?.has(row.slug) ?? false} width={width} lead={lead} rest={rest} now={props.now} lines={shares[i] ?? 1} />
+        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} marked={props.marked?.has(row.slug) ?? false} width={width} lead={lead} rest={rest} now={props.now} lines={shares[i] ?? 1} trend={props.trends?.get(row.slug) ?? null} />
       ))}
       {Array.from({ length: blank }, (_, i) => (
         <Line key={`blank-${i}`} width={width} segments={[]} />
