@@ -1,8 +1,8 @@
 // Calling for attention, byte for byte in a real terminal: the bell once per worsening, the notification, the window
 // title with the worst verdict and the old title back however aksync ends (q, Ctrl-C, SIGTERM, SIGHUP).
 import { describe, it } from 'vitest';
-import { AKSYNC_BIN, DEFAULT_TIMEOUT_MS, spawnTerminal, type SpawnedTerminal } from './harness.js';
-import { firstFrame, monitorArgs, useMonitor, useSimulator } from './fixtures.js';
+import { AKSYNC_BIN, DEFAULT_TIMEOUT_MS, spawnAksync, spawnTerminal, type SpawnedTerminal } from './harness.js';
+import { FAST_INTERVAL, firstFrame, monitorArgs, useMonitor, useSimulator } from './fixtures.js';
 import type { Simulator } from '../../src/simulator/types.js';
 
 const BEL = '\u0007';
@@ -30,6 +30,20 @@ async function morePolls(sim: Simulator, count: number): Promise<void> {
 }
 
 const bells = (output: string) => output.split(BEL).length - 1;
+
+/** Whether the word `word` on the screen row that shows `name` is drawn in inverse video. */
+function inverseOn(terminal: SpawnedTerminal, name: string, word: string): boolean | null {
+  const buffer = terminal.term.buffer.active;
+  for (let y = 0; y < terminal.term.rows; y++) {
+    const line = buffer.getLine(buffer.viewportY + y);
+    const text = line?.translateToString(true) ?? '';
+    if (!line || !text.includes(name)) continue;
+    const x = text.indexOf(word, text.indexOf(name) + name.length);
+    if (x < 0) return null;
+    return Boolean(line.getCell(x)?.isInverse());
+  }
+  return null;
+}
 
 describe.concurrent('calling for attention', () => {
   it('--bell rings once when the verdict gets worse, once more when it gets worse again, never for staying or getting better', async ({ expect, onTestFinished }) => {
@@ -71,6 +85,19 @@ describe.concurrent('calling for attention', () => {
     expect(plain.outputText()).not.toContain(']777;');
     // Nothing asked for, nothing sent.
     expect(plain.outputText()).not.toContain(']2;aksync');
+  });
+
+  it('the overview marks the row whose verdict changed, in inverse video (with or without colour), and no other', async ({ expect, onTestFinished }) => {
+    const sim = await useSimulator(onTestFinished, 'healthy');
+    const terminal = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { env: { AUTHENTIK_TOKEN: sim.token, NO_COLOR: '1' } });
+    onTestFinished(() => terminal.dispose());
+    await terminal.waitFor(() => inverseOn(terminal, 'corp-ad', 'OK') === false && inverseOn(terminal, 'ldap-down', 'CRITICAL') === false, {
+      description: 'the overview with its verdicts, none marked',
+    });
+    sim.setScenario('errors');
+    await terminal.waitFor(() => inverseOn(terminal, 'corp-ad', 'CRITICAL') === true, { description: "corp-ad's CRITICAL in inverse video" });
+    // A source whose verdict did not change is not marked.
+    expect(inverseOn(terminal, 'ldap-down', 'CRITICAL')).toBe(false);
   });
 
   for (const ending of ['q', 'Ctrl-C', 'SIGTERM', 'SIGHUP'] as const) {
