@@ -39,7 +39,7 @@ export async function runDemo(flags: Flags, io: Io): Promise<number> {
         `Simulated authentik (generation ${generation}, scenario ${scenario}) listening on ${simulator.url}\n\n` +
           `  export AUTHENTIK_URL=${simulator.url}\n` +
           `  export AUTHENTIK_TOKEN=${simulator.token}\n` +
-          `  aksync sources; aksync status ${DEMO_SLUG}; aksync ${DEMO_SLUG}\n\n` +
+          `  aksync sources; aksync status ${DEMO_SLUG}; aksync status scim/7; aksync ${DEMO_SLUG}\n\n` +
           'Ctrl-C stops it.\n',
       );
       await untilSignal();
