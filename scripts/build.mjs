@@ -2,6 +2,8 @@
 // and `sources` never load React, ink or yoga; the monitor loads a few files instead of about a thousand modules.
 // Type checking is `npm run typecheck` (tsc); this only bundles.
 import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { applyPatch, inkOutputCache, inkTextWidthCache } from './patches/ink-output-cache.mjs';
@@ -16,11 +18,17 @@ const patchDependencies = {
   },
 };
 
-/** `undici` in the bundle is its Agent and fetch only (scripts/shims/undici.cjs says why). */
-const undiciLite = {
-  name: 'undici-lite',
+/**
+ * `undici` in the bundle is its Agent and fetch only (scripts/shims/undici.cjs says why); `zod` is a `z` of the members
+ * the sources use (scripts/shims/zod-members.mjs), from zod's classic API file.
+ */
+const zodClassic = path.join(path.dirname(createRequire(import.meta.url).resolve('zod/package.json')), 'v4', 'classic', 'external.js');
+const leanDependencies = {
+  name: 'lean-dependencies',
   setup(build) {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('./shims/undici.cjs', import.meta.url)) }));
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: fileURLToPath(new URL('./shims/zod.mjs', import.meta.url)) }));
+    build.onResolve({ filter: /^aksync-zod-classic$/ }, () => ({ path: zodClassic }));
   },
 };
 
@@ -50,6 +58,6 @@ await build({
   external: ['react-devtools-core'],
   jsx: 'automatic',
   legalComments: 'none',
-  plugins: [patchDependencies, undiciLite],
+  plugins: [patchDependencies, leanDependencies],
   logLevel: 'warning',
 });
