@@ -312,7 +312,8 @@ export function createClient(options: ClientOptions): SyncApi {
       // The shared record is the last run of whichever source ran: never a disabled one's (authentik skips those).
       const object = await opts?.object;
       if (object && !object.enabled) return status;
-      return { ...status, tasks: await systemTaskRun(kind, runs.taskName, ref.id, signal) };
+      const [tasks, sharing] = await Promise.all([systemTaskRun(kind, runs.taskName, ref.id, signal), enabledCount(kind, signal)]);
+      return { ...status, tasks, ...(sharing > 1 ? { sharedRecordWith: sharing } : {}) };
     }
     const status = decoded(call, raw, decodeStatusB);
     return syncStatusB(status, await detailB(kind, ref, opts));
@@ -339,6 +340,16 @@ export function createClient(options: ClientOptions): SyncApi {
     const finish = (t: { finish_timestamp?: Date | null | undefined }) => t.finish_timestamp?.getTime() ?? Number.NEGATIVE_INFINITY;
     const newest = body.results.filter((t) => t.name === taskName).sort((a, b) => finish(b) - finish(a))[0];
     return newest ? kind.generationA.tasks(newest, key) : [];
+  }
+
+  /** How many enabled objects of the kind there are (0 when the list cannot be read: nothing is then claimed). */
+  async function enabledCount(kind: KindDescription, signal?: AbortSignal): Promise<number> {
+    try {
+      return (await listObjects(kind.kind, signal === undefined ? {} : { signal })).filter((o) => o.enabled).length;
+    } catch (error) {
+      if (isApiError(error) && error.kind !== 'aborted') return 0;
+      throw error;
+    }
   }
 
   /** The object's pk: a provider's is its id; a source's comes from the object (read when not given). */

@@ -84,6 +84,11 @@ export interface SyncStatus {
   missingDetailPermission: string | null;
   /** generation B: the run has more tasks than aksync reads per poll; counts cover the newest of them */
   detailTruncated?: boolean;
+  /**
+   * The run's record is shared with other objects, so it may be another's run (authentik 2024.10–2025.6 keeps one
+   * record for every Kerberos source): how many enabled objects share it.
+   */
+  sharedRecordWith?: number;
 }
 
 export interface ConnectivityEntry {

@@ -319,6 +319,9 @@ export function assess(input: AssessInput): Assessment {
       verdict = { level: 'WARNING', reason: rules.words.noRun(status.generation) };
     }
   }
+  if (status.sharedRecordWith !== undefined && status.sharedRecordWith > 1 && summary.tasks.length > 0) {
+    verdict = { ...verdict, reason: `${verdict.reason} (the run on record may be another source's: authentik keeps one record for all ${status.sharedRecordWith} enabled ${rules.words.object}s)` };
+  }
   if (status.detailTruncated) {
     verdict = { ...verdict, reason: `${verdict.reason} (counts cover the newest ${plural(summary.tasks.length, 'task')} of a larger run)` };
   }

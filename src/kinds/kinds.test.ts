@@ -108,6 +108,15 @@ describe('Kerberos: one task per run, no pages', () => {
     expect(judge(status, 'corp-krb', KERBEROS, new Date('2025-05-12T16:00:00Z')).verdict.reason).toMatch(/^stale: /);
   });
 
+  it('generation A: with several enabled Kerberos sources, the shared record may be another\'s run, and the verdict says so', () => {
+    const record = systemTaskSchema.parse(otherSyncsExample('kerberos-a-system-task'));
+    const status: SyncStatus = { ...statusA({ is_running: false, tasks: [] }, 'corp-krb', KERBEROS), tasks: KERBEROS.generationA.tasks(record, 'corp-krb'), sharedRecordWith: 2 };
+    expect(judge(status, 'corp-krb', KERBEROS, new Date('2025-05-12T11:00:00Z')).verdict).toEqual({
+      level: 'OK',
+      reason: "the last sync run finished without problems (the run on record may be another source's: authentik keeps one record for all 2 enabled Kerberos sources)",
+    });
+  });
+
   it('generation B picks the sync schedule beside the connectivity check\'s, and judges the one run task', () => {
     const schedules = scheduleListSchema.parse(otherSyncsExample('kerberos-b-schedules')).results;
     const schedule = pickSyncSchedule(schedules, KERBEROS.generationB.actors.sync, '9a4c2e71-3f08-4d6b-b1e5-7c0d8f2a4e96');

@@ -162,5 +162,13 @@ for (const generation of ['A', 'B'] as const) {
         else expect(writes.map((r) => r.method)).toEqual(['POST']), expect(writes[0]?.path).toMatch(/^\/api\/v3\/tasks\/schedules\/[^/]+\/send\/$/);
       });
     }
+
+    it('sync scim/3 --wait follows the new run to its end and reports it like status', async () => {
+      const io = captureIo(env());
+      const code = await main(['sync', 'scim/3', '--yes', '--wait', '--interval', '0.25', '--json'], io);
+      expect(io.err()).not.toMatch(/no sign of the new run/);
+      expect(JSON.parse(io.out())).toMatchObject({ kind: 'scim', id: '3', verdict: 'OK', running: false });
+      expect(code).toBe(0);
+    });
   });
 }
