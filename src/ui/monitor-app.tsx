@@ -8,6 +8,7 @@ import type { Clock } from '../poll/clock.js';
 import { useMonitorData, type FirstLook } from './hooks/use-monitor-data.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { MonitorScreen } from './monitor-screen.js';
+import { useObjectHistory } from './history/use-run-history.js';
 
 export interface MonitorAppProps {
   api: AuthentikApi;
@@ -45,8 +46,10 @@ export function MonitorApp(props: MonitorAppProps) {
     [level, stale, props.slug],
   );
   useAttention(observations);
+  const history = useObjectHistory('ldap', props.slug);
   return (
     <MonitorScreen
+      history={history}
       columns={props.columns ?? size.columns}
       rows={props.rows ?? size.rows}
       serverLabel={props.serverLabel}

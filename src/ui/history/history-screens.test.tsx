@@ -143,7 +143,7 @@ describe('the overview trend columns', () => {
     const runs = pastRuns(58);
     const app = overview(false, 140, () => runs);
     const frame = await waitForFrame(() => app.lastFrame() ?? '', (f) => f.includes('Corp AD'));
-    expect(frame).toMatch(/last runs +median/);
+    expect(frame).toMatch(/runs +median/);
     // Seven newest, oldest first: the third newest failed.
     expect(frame).toMatch(/✓✓✓✓✗✓✓ +58s/);
     expect(frame).toContain('h history');
@@ -154,15 +154,19 @@ describe('the overview trend columns', () => {
     expect(await waitForFrame(() => ascii.lastFrame() ?? '', (f) => f.includes('Corp AD'))).toMatch(/\+\+\+\+x\+\+ +58s/);
     const none = overview(false, 120, null);
     const frame = await waitForFrame(() => none.lastFrame() ?? '', (f) => f.includes('Corp AD'));
-    expect(frame).not.toContain('last runs');
+    expect(frame).not.toMatch(/runs +median/);
     expect(frame).not.toContain('h history');
   });
 
-  it('drops the trend columns before the name on a narrow terminal', async () => {
-    const app = overview(false, MIN_COLUMNS, () => pastRuns(58));
+  it('keeps the strip at 80 columns (the median goes first), and fits 60', async () => {
+    const app = overview(false, 80, () => pastRuns(58));
     const frame = await waitForFrame(() => app.lastFrame() ?? '', (f) => f.includes('Corp AD'));
-    for (const l of lines(frame)) expect(widthOf(l)).toBeLessThanOrEqual(MIN_COLUMNS);
-    expect(frame).toContain('Corp AD');
+    expect(frame).toMatch(/Corp AD .* ✓✓✓✓✗✓✓ /);
+    expect(frame).not.toContain('median');
+    const narrow = overview(false, MIN_COLUMNS, () => pastRuns(58));
+    const small = await waitForFrame(() => narrow.lastFrame() ?? '', (f) => f.includes('Corp AD'));
+    for (const l of lines(small)) expect(widthOf(l)).toBeLessThanOrEqual(MIN_COLUMNS);
+    expect(small).toContain('Corp AD');
   });
 });
 

@@ -11,6 +11,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { initialOverviewState, overviewReducer, type StatusTone } from './overview-state.js';
 import { OverviewScreen } from './OverviewScreen.js';
 import { useOverviewData } from './use-overview-data.js';
+import { useHistoryLookup, useHistoryProblem } from '../history/use-run-history.js';
 
 export interface OverviewAppProps {
   api: AuthentikApi;
@@ -52,9 +53,13 @@ export function OverviewApp(props: OverviewAppProps) {
   }, [props.active, data.rows, data.connection.phase]);
   const marks = useAttention(observations);
   const marked = useMemo(() => new Set([...marks].filter((key) => key.startsWith('ldap/')).map((key) => key.slice('ldap/'.length))), [marks]);
+  const historyOf = useHistoryLookup('ldap');
+  const historyProblem = useHistoryProblem();
   if (!props.active) return null;
   return (
     <OverviewScreen
+      historyOf={historyOf}
+      historyProblem={historyProblem}
       marked={marked}
       columns={props.columns ?? size.columns}
       rows={props.rows ?? size.rows}
