@@ -83,6 +83,18 @@ describe('generation A providers: one SystemTask row per provider', () => {
     }
   });
 
+  it('re-running the provider’s SystemTask starts its sync again (authentik_events.run_task)', async () => {
+    const s = await sim({ permissions: ['authentik_providers_scim.view_scimprovider', 'authentik_events.view_systemtask'] });
+    const [row] = (await call(s, '/providers/scim/3/sync/status/')).json.tasks;
+    const refused = await call(s, `/events/system_tasks/${row.uuid}/run/`, { method: 'POST' });
+    expect([refused.status, refused.json]).toEqual([403, FORBIDDEN]);
+    s.setPermissions(['authentik_providers_scim.view_scimprovider', 'authentik_events.view_systemtask', 'authentik_events.run_task']);
+    const run = await call(s, `/events/system_tasks/${row.uuid}/run/`, { method: 'POST' });
+    expect([run.status, run.text]).toEqual([204, '']);
+    expect((await call(s, '/providers/scim/3/sync/status/')).json.is_running).toBe(true);
+    expect((await call(s, '/events/system_tasks/00000000-0000-4000-8000-000000000000/run/', { method: 'POST' })).status).toBe(404);
+  });
+
   it('PATCH {} starts a sync that moves on with each status poll', async () => {
     const s = await sim({ scenario: 'empty' });
     const patch = await call(s, '/providers/scim/3/', { method: 'PATCH', body: {} });

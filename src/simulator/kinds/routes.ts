@@ -124,17 +124,17 @@ function latestRowA(ctx: RouteContext, o: KindObject): Record<string, unknown> |
   return null;
 }
 
-/** The shared `kerberos_sync_single` row: the latest run of any Kerberos source. */
-function kerberosRowA(ctx: RouteContext): Record<string, unknown> | null {
-  let best: { at: number; row: Record<string, unknown> } | null = null;
+/** The shared `kerberos_sync_single` row: the latest run of any Kerberos source (and which source that was). */
+function kerberosRowA(ctx: RouteContext): { row: Record<string, unknown>; source: KindObject } | null {
+  let best: { at: number; row: Record<string, unknown>; source: KindObject } | null = null;
   for (const o of objectsOn(ctx, 'kerberos')) {
     for (const run of ctx.state.kinds.runs(o)) {
       const row = kerberosSystemTask(ctx.features, run, ctx.now);
       const at = run.view(ctx.now).completedAt?.getTime() ?? 0;
-      if (row && (!best || at > best.at)) best = { at, row };
+      if (row && (!best || at > best.at)) best = { at, row, source: o };
     }
   }
-  return best && !expired(best.row, ctx.now) ? best.row : null;
+  return best && !expired(best.row, ctx.now) ? { row: best.row, source: best.source } : null;
 }
 
 export function kindTaskRows(ctx: Pick<RouteContext, 'state' | 'features' | 'now'>, o: KindObject): TaskRow[] {
@@ -215,23 +215,38 @@ function syncObjectMessages(ctx: RouteContext, o: KindObject, model: string, pk:
   return messages;
 }
 
-/** A's SystemTask list: every LDAP page row, every provider's row and the one Kerberos row. */
-function systemTaskRows(ctx: RouteContext): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
+/** A's SystemTask rows: every LDAP page row, every provider's row and the one Kerberos row (with what re-runs). */
+function systemTaskEntries(ctx: RouteContext): { row: Record<string, unknown>; reruns: KindObject | null }[] {
+  const rows: { row: Record<string, unknown>; reruns: KindObject | null }[] = [];
   for (const source of SOURCES) {
     const run = ctx.state.latestRun(source.slug);
-    if (run) rows.push(...run.view(ctx.now).finished.map((placed) => systemTask(source.slug, placed)));
+    if (run) rows.push(...run.view(ctx.now).finished.map((placed) => ({ row: systemTask(source.slug, placed), reruns: null })));
   }
   for (const kind of KINDS) {
     if (kind === 'kerberos') continue;
     for (const o of objectsOn(ctx, kind)) {
       const row = latestRowA(ctx, o);
-      if (row && !expired(row, ctx.now)) rows.push(row);
+      if (row && !expired(row, ctx.now)) rows.push({ row, reruns: o });
     }
   }
   const kerberos = kerberosRowA(ctx);
-  if (kerberos) rows.push(kerberos);
+  if (kerberos) rows.push({ row: kerberos.row, reruns: kerberos.source });
   return rows;
+}
+
+const systemTaskRows = (ctx: RouteContext) => systemTaskEntries(ctx).map((e) => e.row);
+
+/**
+ * `POST /events/system_tasks/{uuid}/run/` (authentik_events.run_task): re-runs the stored task. A provider's row
+ * re-runs its sync; the Kerberos row re-runs whichever source ran last; an LDAP page's row starts no new run.
+ */
+function runSystemTask(ctx: RouteContext, [uuid]: string[]): Reply {
+  if (!ctx.state.can(PERM.viewSystemTask)) return forbidden();
+  const entry = systemTaskEntries(ctx).find((e) => e.row.uuid === uuid);
+  if (!entry) return { status: 404, body: '' };
+  if (!ctx.state.can('authentik_events.run_task')) return forbidden();
+  if (entry.reruns) ctx.state.kinds.trigger(entry.reruns, 'A');
+  return { status: 204, body: '' };
 }
 
 function listSystemTasks(ctx: RouteContext): Reply {
@@ -286,6 +301,7 @@ export const KIND_ROUTES_A: Route[] = [
   ...kindRoutes('A'),
   { pattern: /^\/events\/system_tasks\/$/, methods: { GET: listSystemTasks } },
   { pattern: new RegExp(`^/events/system_tasks/${UUID}/$`), methods: { GET: getSystemTask } },
+  { pattern: new RegExp(`^/events/system_tasks/${UUID}/run/$`), methods: { POST: runSystemTask } },
   { pattern: /^\/enterprise\/license\/summary\/$/, methods: { GET: licenseSummary } },
 ];
 
