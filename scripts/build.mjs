@@ -6,13 +6,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { applyPatch, inkOutputCache, inkTextWidthCache } from './patches/ink-output-cache.mjs';
+import { applyPatch, inkOutputCache, inkTextWidthCache, yogaInlineWasm } from './patches/ink-output-cache.mjs';
 
 /** Applies our reviewed changes to dependencies while bundling them (see scripts/patches/). */
 const patchDependencies = {
   name: 'patch-dependencies',
   setup(build) {
-    for (const patch of [inkOutputCache, inkTextWidthCache]) {
+    for (const patch of [inkOutputCache, inkTextWidthCache, yogaInlineWasm]) {
       build.onLoad({ filter: patch.file }, ({ path }) => ({ contents: applyPatch(patch, readFileSync(path, 'utf8'), path), loader: 'js' }));
     }
   },

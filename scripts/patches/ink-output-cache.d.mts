@@ -8,4 +8,5 @@ export interface SourcePatch {
 }
 export const inkOutputCache: SourcePatch;
 export const inkTextWidthCache: SourcePatch;
+export const yogaInlineWasm: SourcePatch;
 export function applyPatch(patch: SourcePatch, source: string, path: string): string;

@@ -69,6 +69,19 @@ export const inkTextWidthCache = {
   append: '',
 };
 
+/**
+ * yoga-layout (ink's layout engine) carries its WebAssembly inline, as a data: URL, and its loader asks the global
+ * fetch for that URL whenever fetch exists: on Node that loads Node's bundled copy of undici (~100-250 ms of start-up
+ * on a busy machine) to decode a string already in memory. Here the loader decodes it directly, as it does where
+ * there is no fetch.
+ */
+export const yogaInlineWasm = {
+  file: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+  find: 'function ya(){return w||"function"!=typeof fetch?',
+  replace: 'function ya(){return true?',
+  append: '',
+};
+
 /** The patched source; throws when ink's file no longer has the line the patch replaces. */
 export function applyPatch(patch, source, path) {
   let patched = source;

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { applyPatch, inkOutputCache, inkTextWidthCache } from '../../scripts/patches/ink-output-cache.mjs';
+import { applyPatch, inkOutputCache, inkTextWidthCache, yogaInlineWasm } from '../../scripts/patches/ink-output-cache.mjs';
 
 // ink's main entry is build/index.js, beside output.js.
 const inkBuild = path.dirname(createRequire(import.meta.url).resolve('ink'));
@@ -22,6 +22,13 @@ describe("the build's patch of ink's Output", () => {
     const renderJs = path.join(inkBuild, 'render-node-to-output.js');
     expect(inkTextWidthCache.file.test(renderJs)).toBe(true);
     expect(applyPatch(inkTextWidthCache, readFileSync(renderJs, 'utf8'), renderJs)).toContain('output.caches.getWidestLine(text)');
+  });
+
+  it("applies to the installed yoga's WebAssembly loader", () => {
+    // Beside ink in node_modules (yoga-layout's exports map hides the file from resolve()).
+    const loader = path.join(inkBuild, '..', '..', 'yoga-layout', 'dist', 'binaries', 'yoga-wasm-base64-esm.js');
+    expect(yogaInlineWasm.file.test(loader)).toBe(true);
+    expect(applyPatch(yogaInlineWasm, readFileSync(loader, 'utf8'), loader)).toContain('function ya(){return true?');
   });
 
   it('draws a row that changed anew, and one cut to a clipping box, from frame to frame', async () => {
