@@ -5,21 +5,25 @@
 import { ApiError, isServerWide, type ApiErrorKind } from '../api/errors.js';
 import { createMetrics } from '../exporter/metrics.js';
 import { objectSample, unknownSample, type ObjectSample, type ServerSample } from '../exporter/samples.js';
+import { KINDS } from '../kinds/registry.js';
 import type { AllChecks } from './check-all.js';
-import type { CheckOutcome } from './check.js';
+import { outcomeKind, type CheckOutcome } from './check.js';
 import type { Io } from './output.js';
 
+/** One object's sample, labelled with its kind and counted by its kind's rules, from what `status` judged. */
 export function outcomeSample(outcome: CheckOutcome): ObjectSample {
-  if (outcome.kind === 'failed') return unknownSample({ kind: 'ldap', id: outcome.failed.slug ?? '' }, outcome.failed.failure.message, outcome.failed.source?.enabled ?? null);
+  const kind = outcomeKind(outcome);
+  if (outcome.kind === 'failed') return unknownSample({ kind, id: outcome.failed.slug ?? '' }, outcome.failed.failure.message, outcome.failed.source?.enabled ?? null);
   const { source, status, assessment } = outcome.check;
-  return objectSample({ ref: { kind: 'ldap', id: source.slug }, status, assessment, tasks: status.tasks, previousRun: null, stale: null, enabled: source.enabled });
+  const rules = KINDS[kind].rules;
+  return objectSample({ ref: { kind, id: source.slug }, status, assessment, tasks: status.tasks, previousRun: null, stale: null, enabled: source.enabled, rules });
 }
 
 function answered(failureKind: string): boolean {
   return !isServerWide(new ApiError(failureKind as ApiErrorKind, ''));
 }
 
-/** Every source's samples: authentik is up when the source list was read. */
+/** Every object's samples: authentik is up when the lists were read. */
 export function allChecksSample(all: AllChecks, server: string): ServerSample {
   return { server, up: all.listed, objects: all.outcomes.map(outcomeSample).filter((sample) => sample.ref.id !== '') };
 }

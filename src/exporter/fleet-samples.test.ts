@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { ldapObject } from '../api/sync-api.js';
 import type { SyncObject } from '../domain/model.js';
 import { message, pageTask, source, statusA } from '../domain/testing/factories.js';
 import type { ListedFleetSnapshot } from '../poll/listed-fleet.js';
 import type { PollSnapshot } from '../poll/poller.js';
 import type { SourcePoll } from '../poll/source-fleet.js';
-import { fleetSamples, type FleetItem } from './fleet-samples.js';
+import { fleetSamples } from './fleet-samples.js';
 
 function answered(poll: SourcePoll): PollSnapshot<SourcePoll> {
   return { data: poll, updatedAt: 1, unconfirmedSince: null, error: null, failures: 0, phase: 'live', refreshing: false, nextPollAt: null };
 }
 
-function snapshot(items: FleetItem[], entries: Array<[string, PollSnapshot<SourcePoll>]>): ListedFleetSnapshot<FleetItem, SourcePoll> {
-  const list = answered({} as SourcePoll) as unknown as PollSnapshot<FleetItem[]>;
+function snapshot(items: SyncObject[], entries: Array<[string, PollSnapshot<SourcePoll>]>): ListedFleetSnapshot<SyncObject, SourcePoll> {
+  const list = answered({} as SourcePoll) as unknown as PollSnapshot<SyncObject[]>;
   return { items, list, entries: new Map(entries), connection: list };
 }
 
@@ -25,13 +26,12 @@ describe('fleet samples', () => {
     const scimTasks = [pageTask('3', 'users', says)];
     const samples = fleetSamples({
       snapshot: snapshot(
-        [source('corp-ad'), scim],
+        [ldapObject(source('corp-ad')), scim],
         [
           ['ldap/corp-ad', answered({ status: statusA(ldapTasks), run: { tasks: ldapTasks, label: 'current', reference: null }, tasksStillArriving: false })],
           ['scim/3', answered({ status: statusA(scimTasks), run: { tasks: scimTasks, label: 'current', reference: null }, tasksStillArriving: false })],
         ],
       ),
-      keyOf: (item) => ('kind' in item ? `${item.kind}/${item.id}` : `ldap/${item.slug}`),
       missingPermissions: [],
       now: Date.UTC(2024, 8, 30, 15),
       lastSuccess: new Map(),
@@ -46,7 +46,7 @@ describe('fleet samples', () => {
     const tasks = [pageTask('corp', 'users', [message('Synced 3 objects.')])];
     const stale = { ...answered({ status: statusA(tasks), run: { tasks, label: 'current', reference: null }, tasksStillArriving: false }), phase: 'stale' as const };
     const samples = fleetSamples({
-      snapshot: snapshot([source('corp-ad'), source('corp')], [['corp', stale]]),
+      snapshot: snapshot([ldapObject(source('corp-ad')), ldapObject(source('corp'))], [['ldap/corp', stale]]),
       missingPermissions: [],
       now: Date.UTC(2024, 8, 30, 15),
       lastSuccess: new Map(),

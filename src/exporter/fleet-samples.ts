@@ -1,24 +1,16 @@
-// The samples of one server from its fleet poller's snapshot: the same snapshot the overview renders, judged the
-// same way (assess with the remembered run, by the object's kind's rules), so the exporter and the screen never
-// disagree. Items are LDAP sources (the source fleet) or sync objects of any kind (which carry their kind): an object
-// is labelled with its own kind.
-import type { LdapSource, SyncObject } from '../domain/model.js';
-import { formatRef, type SyncObjectRef } from '../domain/sync-object-ref.js';
-import { assess } from '../domain/verdict.js';
-import { KINDS } from '../kinds/registry.js';
+// The samples of one server from its object fleet (every sync object of every kind): each object's entry read through
+// objectSnapshot, the one reading of an entry that the overview and the run history share, so the exporter never
+// judges an object differently from the screen. An object is labelled with its own kind.
+import type { SyncObject } from '../domain/model.js';
+import { formatRef } from '../domain/sync-object-ref.js';
 import type { ListedFleetSnapshot } from '../poll/listed-fleet.js';
+import { objectKey } from '../poll/object-fleet.js';
+import { objectSnapshot, type ObjectSnapshot } from '../poll/object-snapshot.js';
 import type { SourcePoll } from '../poll/source-fleet.js';
-import { objectSample, unknownSample, type ObjectSample } from './samples.js';
+import { lastSuccessSeconds, seconds, verdictState, type ObjectSample, type RunFigures } from './samples.js';
 
-export type FleetItem = LdapSource | SyncObject;
-
-/** The reason of an object no poll has settled for yet. */
-export const WAITING = 'waiting for the first answer from authentik';
-
-export interface FleetSampleInput<Item extends FleetItem> {
-  snapshot: ListedFleetSnapshot<Item, SourcePoll>;
-  /** The fleet's key of an item (the source fleet's: the slug). */
-  keyOf?: (item: Item) => string;
+export interface FleetSampleInput {
+  snapshot: ListedFleetSnapshot<SyncObject, SourcePoll>;
   /** Permissions the token lacks to see sync detail (from the server's version and the token's user). */
   missingPermissions: readonly string[];
   now: number;
@@ -26,51 +18,44 @@ export interface FleetSampleInput<Item extends FleetItem> {
   lastSuccess: Map<string, number>;
 }
 
-export function itemRef(item: FleetItem): SyncObjectRef {
-  return 'kind' in item ? { kind: item.kind, id: item.id } : { kind: 'ldap', id: item.slug };
+/** The reason of an object no poll has settled for yet. */
+export const WAITING = 'waiting for the first answer from authentik';
+
+function figures(run: ObjectSnapshot['lastCompleteRun']): RunFigures | null {
+  if (!run) return null;
+  const { durationSeconds, pages, objects, problems, errors } = run;
+  return { startSeconds: seconds(run.start), endSeconds: seconds(run.end), durationSeconds, pages, objects, problems, errors };
 }
 
-/** One sample per listed object, in list order; nothing before the list is first read. */
-export function fleetSamples<Item extends FleetItem>(input: FleetSampleInput<Item>): ObjectSample[] {
-  const { snapshot, missingPermissions, now, lastSuccess } = input;
-  const keyOf = input.keyOf ?? ((item: Item) => item.slug);
+/** One object's sample from its snapshot; `periodSeconds` is its schedule's (2025.8+), which the snapshot leaves out. */
+export function snapshotSample(snapshot: ObjectSnapshot, periodSeconds: number | null, lastSuccessSeen: number | null): ObjectSample {
+  const lastRun = figures(snapshot.lastCompleteRun);
+  const stale = snapshot.assessment !== null && snapshot.stale;
+  return {
+    ref: snapshot.ref,
+    verdict: stale ? 'unknown' : verdictState(snapshot.verdict.level),
+    reason: stale ? `no fresh answer from authentik: ${snapshot.error?.message ?? 'the last poll is too old'}` : snapshot.verdict.reason,
+    answered: snapshot.assessment !== null,
+    running: snapshot.running,
+    enabled: snapshot.enabled,
+    lastRun,
+    lastSuccessSeconds: lastSuccessSeconds(snapshot.lastSuccessfulSync, lastRun, lastSuccessSeen),
+    nextRunSeconds: seconds(snapshot.nextRun),
+    schedulePeriodSeconds: periodSeconds,
+  };
+}
+
+/** One sample per listed object, in list order; nothing before the lists are first read. */
+export function fleetSamples({ snapshot, missingPermissions, now, lastSuccess }: FleetSampleInput): ObjectSample[] {
   const samples: ObjectSample[] = [];
   const listed = new Set<string>();
-  for (const item of snapshot.items ?? []) {
-    const ref = itemRef(item);
-    const name = formatRef(ref);
+  const context = { missingPermissions, now: new Date(now) };
+  for (const object of snapshot.items ?? []) {
+    const key = objectKey(object);
+    const name = formatRef({ kind: object.kind, id: object.id });
     listed.add(name);
-    const entry = snapshot.entries.get(keyOf(item));
-    const data = entry?.data;
-    if (!entry || !data) {
-      samples.push(unknownSample(ref, entry?.error?.message ?? WAITING, item.enabled));
-      continue;
-    }
-    const rules = KINDS[ref.kind].rules;
-    const assessment = assess({
-      slug: item.slug,
-      status: { ...data.status, tasks: data.run.tasks },
-      source: item,
-      missingPermissions,
-      now: new Date(now),
-      tasksStillArriving: data.tasksStillArriving,
-      previousRun: data.run.reference ?? null,
-      rules,
-    });
-    // Shown as the previous run: the remembered complete run while a new one starts. Shown as the current run:
-    // its reference is the complete run before it.
-    const previousRun = data.run.label === 'previous' ? data.run.tasks : (data.run.reference ?? null);
-    const sample = objectSample({
-      ref,
-      status: data.status,
-      assessment,
-      tasks: data.run.tasks,
-      previousRun,
-      stale: entry.phase === 'stale' ? `no fresh answer from authentik: ${entry.error?.message ?? 'the last poll is too old'}` : null,
-      lastSuccessSeen: lastSuccess.get(name) ?? null,
-      enabled: item.enabled,
-      rules,
-    });
+    const entry = snapshot.entries.get(key);
+    const sample = snapshotSample(objectSnapshot(object, entry, context), entry?.data?.status.schedule?.periodSeconds ?? null, lastSuccess.get(name) ?? null);
     if (sample.lastSuccessSeconds !== null) lastSuccess.set(name, sample.lastSuccessSeconds);
     samples.push(sample);
   }

@@ -106,7 +106,7 @@ export function objectSample(judged: JudgedObject): ObjectSample {
     running: assessment.running,
     enabled: judged.enabled,
     lastRun,
-    lastSuccessSeconds: lastSuccessSeconds(status, lastRun, judged.lastSuccessSeen ?? null),
+    lastSuccessSeconds: lastSuccessSeconds(status.lastSuccessfulSync, lastRun, judged.lastSuccessSeen ?? null),
     nextRunSeconds: seconds(status.schedule?.nextRun),
     schedulePeriodSeconds: status.schedule?.periodSeconds ?? null,
   };
@@ -116,8 +116,8 @@ export function objectSample(judged: JudgedObject): ObjectSample {
  * authentik 2025.8+ says when the last successful sync was. Before that, aksync knows only the runs it sees: the
  * end of the newest one without errors (problems, i.e. skipped objects, do not make a run fail).
  */
-export function lastSuccessSeconds(status: SyncStatus, lastRun: RunFigures | null, seen: number | null): number | null {
-  const fromServer = seconds(status.lastSuccessfulSync);
+export function lastSuccessSeconds(lastSuccessfulSync: Date | null, lastRun: RunFigures | null, seen: number | null): number | null {
+  const fromServer = seconds(lastSuccessfulSync);
   const fromRun = lastRun && lastRun.errors === 0 ? lastRun.endSeconds : null;
   return [fromServer, fromRun, seen].reduce<number | null>((newest, t) => (t !== null && (newest === null || t > newest) ? t : newest), null);
 }

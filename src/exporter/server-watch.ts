@@ -7,7 +7,7 @@ import { missingTaskPermissions, type CurrentUser, type ServerVersion } from '..
 import { formatRef } from '../domain/sync-object-ref.js';
 import { systemClock, type Clock } from '../poll/clock.js';
 import { createPoller, type Poller } from '../poll/poller.js';
-import { createSourceFleet, type SourceFleet } from '../poll/source-fleet.js';
+import { createObjectFleet, type ObjectFleet } from '../poll/object-fleet.js';
 import { fleetSamples, WAITING } from './fleet-samples.js';
 import { instrumentApi, type PollObserver } from './instrument.js';
 import type { ServerSample, VerdictState } from './samples.js';
@@ -45,7 +45,7 @@ export function createServerWatch(options: ServerWatchOptions): ServerWatch {
   const { server, log } = options;
   const clock = options.clock ?? systemClock;
   const api = instrumentApi(options.api, options.observePoll);
-  const fleet: SourceFleet = createSourceFleet(api, {
+  const fleet: ObjectFleet = createObjectFleet(api, {
     intervalMs: options.intervalMs,
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
     clock,

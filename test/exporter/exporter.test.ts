@@ -36,8 +36,9 @@ describe('aksync exporter', () => {
     const server = host(sim);
     const text = await eventually(async () => {
       const { text } = await scrape(url);
-      return verdictOf(text, server, 'corp-ad') === 'warning' && verdictOf(text, server, 'ldap-down') !== null ? text : null;
-    }, 'the verdicts of corp-ad and ldap-down');
+      const known = ['corp-ad', 'ldap-down', 'corp', 'openldap'].every((object) => ![null, 'unknown'].includes(verdictOf(text, server, object)));
+      return known ? text : null;
+    }, 'the verdicts of corp-ad, ldap-down, corp and openldap');
     expect(verdictOf(text, server, 'ldap-down')).toBe('critical');
     expect(verdictOf(text, server, 'corp')).toBe('ok');
     expect(verdictOf(text, server, 'openldap')).toBe('ok');
@@ -47,6 +48,10 @@ describe('aksync exporter', () => {
     expect(value(text, 'aksync_sync_last_run_duration_seconds', corpAd)).toBeGreaterThan(0);
     expect(value(text, 'aksync_sync_running', corpAd)).toBe(0);
     expect(value(text, 'aksync_up', { server })).toBe(1);
+    // Every kind of sync object, each labelled with its own kind: a SCIM provider failing for a few users, an Entra
+    // provider whose run failed.
+    expect(await eventually(async () => verdictOf((await scrape(url)).text, server, '7', 'scim'), 'scim/7')).toBe('warning');
+    expect(await eventually(async () => verdictOf((await scrape(url)).text, server, '11', 'microsoft_entra'), 'microsoft_entra/11')).toBe('critical');
     // The disabled source that never synced has a verdict but no run.
     expect(value(text, 'aksync_sync_pages', { server, kind: 'ldap', object: 'openldap' })).toBeNull();
     // Every metric has help, and no label carries text from the server.
@@ -124,7 +129,7 @@ describe('aksync exporter', () => {
     sim.setScenario('errors');
     await eventually(() => (lines().length === 2 ? true : null), 'the line saying corp-ad turned critical');
     expect(lines()[1]).toMatch(/ldap\/corp-ad: WARNING → CRITICAL: /);
-    expect(io.err()).toMatch(/authentik answers \(5 sync objects\)/);
+    expect(io.err()).toMatch(/authentik answers \(\d+ sync objects\)/);
     expect(io.err()).not.toContain(sim.token);
   });
 

@@ -141,6 +141,14 @@ describe.skipIf(!TOOLS)('a real Prometheus scraping aksync exporter (skipped onl
     // The other sources keep their fixed state on every server: an unreachable LDAP server is critical.
     const down = await query(prometheusUrl, 'aksync_sync_verdict{object="ldap-down"} == 1');
     expect(down.map((v) => v.metric.verdict)).toEqual(SERVERS.map(() => 'critical'));
+    // Every kind the simulated servers have, each object labelled with its own kind (Kerberos from 2024.10: generation B).
+    const kinds = await eventually(async () => {
+      const result = await query(prometheusUrl, 'count by (kind) (aksync_sync_verdict == 1)');
+      return result.length === 5 ? result : null;
+    }, 'every kind scraped');
+    expect(kinds.map((v) => v.metric.kind).sort()).toEqual(['google_workspace', 'kerberos', 'ldap', 'microsoft_entra', 'scim']);
+    const scim = await query(prometheusUrl, 'aksync_sync_verdict{kind="scim",object="7",server="a-healthy"} == 1');
+    expect(scim.map((v) => v.metric.verdict)).toEqual(['warning']);
     const up = await query(prometheusUrl, 'aksync_up');
     expect(up.map((v) => v.value[1])).toEqual(SERVERS.map(() => '1'));
     const scrapes = await query(prometheusUrl, 'up{job="aksync"}');
