@@ -10,6 +10,7 @@ import type { AuthentikApi } from '../api/types.js';
 import type { SyncObject } from '../domain/model.js';
 import { formatRef, SYNC_KINDS, type SyncKind } from '../domain/sync-object-ref.js';
 import { recordRemembered, type RunRecorder } from '../history/recorder.js';
+import { backfillFor } from '../history/backfill.js';
 import { KINDS } from '../kinds/registry.js';
 import type { Clock } from './clock.js';
 import { createListedFleet, type ListedFleet } from './listed-fleet.js';
@@ -58,6 +59,8 @@ export function createObjectFleet(api: AuthentikApi, options: ObjectFleetOptions
   const now = () => (options.clock ?? Date).now();
   const kinds = SYNC_KINDS.filter((kind) => (options.kinds ?? SYNC_KINDS).includes(kind));
   const memories = new Map<string, RunMemory>();
+  // 2025.8+: the runs the server still keeps, read one page per poll of an object the first time it is seen.
+  const backfill = backfillFor(sync, options.recorder);
   /** Each kind's last good list: kept while the kind fails for a passing reason, so its objects do not vanish. */
   const lastGood = new Map<SyncKind, SyncObject[]>();
   let listings: KindListing[] = [];
@@ -105,6 +108,7 @@ export function createObjectFleet(api: AuthentikApi, options: ObjectFleetOptions
       const memory = rememberRun(memories.get(key) ?? null, status, now(), object.id, object, KINDS[object.kind].rules.shape);
       memories.set(key, memory);
       recordRemembered(options.recorder, ref, status.generation, memory);
+      backfill?.after(ref, status);
       return { status, run: displayedRun(memory), tasksStillArriving: memory.growing };
     },
     retain(keys) {
