@@ -24,11 +24,13 @@ describe("the build's patch of ink's Output", () => {
     expect(applyPatch(inkTextWidthCache, readFileSync(renderJs, 'utf8'), renderJs)).toContain('output.caches.getWidestLine(text)');
   });
 
-  it("applies to the installed yoga's WebAssembly loader", () => {
+  it("applies to the installed yoga's WebAssembly loader (decode inline, compile at once)", () => {
     // Beside ink in node_modules (yoga-layout's exports map hides the file from resolve()).
     const loader = path.join(inkBuild, '..', '..', 'yoga-layout', 'dist', 'binaries', 'yoga-wasm-base64-esm.js');
     expect(yogaInlineWasm.file.test(loader)).toBe(true);
-    expect(applyPatch(yogaInlineWasm, readFileSync(loader, 'utf8'), loader)).toContain('function ya(){return true?');
+    const patched = applyPatch(yogaInlineWasm, readFileSync(loader, 'utf8'), loader);
+    expect(patched).toContain('function ya(){return true?');
+    expect(patched).toContain('new WebAssembly.Module(f)');
   });
 
   it('draws a row that changed anew, and one cut to a clipping box, from frame to frame', async () => {
