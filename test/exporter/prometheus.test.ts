@@ -87,7 +87,7 @@ describe.skipIf(!TOOLS)('a real Prometheus scraping aksync exporter (skipped onl
     }
     writeConfigFile(work, { defaultProfile: 'a-healthy', profiles });
 
-    exporter = spawn(process.execPath, [BIN, 'exporter', '--listen', '127.0.0.1:0', '--interval', '1', ...SERVERS.flatMap((s) => ['--profile', s.profile])], {
+    exporter = spawn(process.execPath, [BIN, 'exporter', '--listen', '127.0.0.1:0', '--interval', '5', ...SERVERS.flatMap((s) => ['--profile', s.profile])], {
       env: { PATH: process.env.PATH, XDG_CONFIG_HOME: work },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
