@@ -117,6 +117,16 @@ describe('commands over every kind', () => {
     }
   });
 
+  it('status --format openmetrics labels each object with its own kind', async () => {
+    const io = captureIo(env());
+    expect(await main(['status', '--format', 'openmetrics'], io)).toBe(0);
+    const verdicts = io.out().split('\n').filter((line) => line.startsWith('aksync_sync_verdict{') && line.endsWith(' 1'));
+    const kinds = new Set(verdicts.map((line) => /kind="([^"]+)"/.exec(line)?.[1]));
+    expect(kinds).toEqual(new Set(['ldap', 'scim', 'google_workspace', 'microsoft_entra']));
+    expect(verdicts.filter((line) => line.includes('kind="scim"'))).toHaveLength(3);
+    expect(verdicts.find((line) => line.includes('kind="microsoft_entra"') && line.includes('verdict="critical"'))).toBeDefined();
+  });
+
   it('sources lists every object with its kind and verdict; --kind narrows', async () => {
     const io = captureIo(env());
     expect(await main(['sources'], io)).toBe(0);
