@@ -62,6 +62,21 @@ for (const { generation, version } of VERSIONS) {
       }
     }
 
+    it('hostile names and messages (escape sequences, bidi, wide text) reach neither the plugin output nor the JSON raw', async () => {
+      sim.setScenario('hostile');
+      let shown = '';
+      for (const object of OBJECTS.filter((o) => !(o.startsWith('kerberos/') && kerberosMissing))) {
+        for (const args of [['status', object], ['status', object, '--json']]) {
+          const io = captureIo(env());
+          await main(args, io);
+          expect(io.out(), `${args.join(' ')}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+          shown += io.out();
+        }
+      }
+      // The hostile text was there, made visible (plugin output) or escaped (JSON).
+      expect(shown).toMatch(/\\x1b|\\u001b/);
+    });
+
     it('a provider that fails for a few users names them, though authentik calls the run successful', async () => {
       sim.setScenario('healthy');
       const io = captureIo(env());
