@@ -188,6 +188,22 @@ for (const generation of ['A', 'B'] as const) {
       });
     }
 
+    it('an enterprise provider without a valid licence: A cannot start it and says why; B sends its schedule', async () => {
+      sim.setLicense('expired');
+      try {
+        const io = captureIo(env());
+        const code = await main(['sync', 'google_workspace/4', '--yes'], io);
+        if (generation === 'A') {
+          expect(code).toBe(3);
+          expect(io.err()).toMatch(/Enterprise is required/);
+        } else {
+          expect(code).toBe(0);
+        }
+      } finally {
+        sim.setLicense('valid');
+      }
+    });
+
     it('sync scim/3 --wait follows the new run to its end and reports it like status', async () => {
       const io = captureIo(env());
       const code = await main(['sync', 'scim/3', '--yes', '--wait', '--interval', '0.25', '--json'], io);
