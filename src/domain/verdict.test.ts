@@ -208,6 +208,15 @@ describe('assess: generation B', () => {
     expect(a.summary.firstError?.text).toBe(refused);
     expect(taskLabel(rejected)).toBe(`sync run ${rejected.id.slice(0, 8)}`);
   });
+  it("names a failed page's error, not the failed run task's framework line (the run fails because its pages did)", () => {
+    const refused = 'socket connection error while opening: [Errno 111] Connection refused';
+    const failedRun = run({ state: 'error', rawStatus: 'error', messages: [message('Task is being processed'), message('Task finished processing without errors')] });
+    const page = pageTask('corp-ad', 'users', [message('Task is being processed'), message(refused, 'error'), message('Task finished processing without errors')], { state: 'error', rawStatus: 'error' });
+    const a = assess({ slug: 'corp-ad', now, status: { ...base, lastSyncStatus: 'error', tasks: [failedRun, page] } });
+    expect(a.verdict.level).toBe('CRITICAL');
+    expect(a.verdict.reason).toBe(`1 of 1 page failed: ${refused}`);
+    expect(a.verdict.reason).not.toContain('without errors');
+  });
   it('a run task that finished cleanly adds no row and no count', () => {
     const done = run({ state: 'ok', rawStatus: 'done', messages: [message('Task is being processed'), message('Task finished processing without errors')] });
     const a = assess({ slug: 'corp-ad', now, status: { ...base, tasks: [done, pageTask('corp-ad', 'users', [synced(50)])] } });

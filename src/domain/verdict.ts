@@ -130,7 +130,9 @@ function computeTaskView(task: SyncTask, rules: KindRules): TaskView {
   const problems = task.messages.filter((m) => messages.isProblem(m));
   const errorMessage = task.messages.find((m) => isErrorLevel(m.level));
   const isError = task.state === 'error' || errorMessage !== undefined;
-  const lastSaid = task.messages.findLast((m) => !messages.isLifecycle(m)) ?? task.messages.at(-1);
+  // A failed task whose only lines are the framework's ("Task finished processing without errors") is named by its
+  // status, never by a line that says the opposite of what happened.
+  const lastSaid = task.messages.findLast((m) => !messages.isLifecycle(m)) ?? (task.state === 'error' ? undefined : task.messages.at(-1));
   const headlineSource = errorMessage ?? problems[0] ?? lastSaid;
   const headline = headlineSource ? errorSummary(headlineSource.event) : isError ? task.rawStatus : '';
   return { task, objects, problems, isError, headline };
@@ -185,7 +187,8 @@ export function summarise(slug: string, status: SyncStatus, rules: KindRules = L
   const finish = finishes.length ? new Date(Math.max(...finishes)) : null;
   const durationSeconds = start && finish ? Math.max(0, (finish.getTime() - start.getTime()) / 1000) : null;
 
-  const errorView = tasks.find((v) => v.isError);
+  // The first error that says why: a failed run task (generation B) often only echoes its failed pages.
+  const errorView = tasks.find((v) => v.isError && v.task.messages.some((m) => isErrorLevel(m.level))) ?? tasks.find((v) => v.isError);
   const firstError = errorView ? { task: errorView, text: errorView.headline } : null;
   return { slug, generation: status.generation, tasks, byType, totals, start, finish, durationSeconds, firstError };
 }
