@@ -2,6 +2,7 @@
 // then each object's status under the same concurrency limit as the overview's fleet poller. An object that fails is
 // that object's UNKNOWN; a kind the server lacks or the token may not list is one quiet line; only a failure of what
 // every object needs (the server, the user, the LDAP list when nothing else is listed) fails the whole check.
+import { setMaxListeners } from 'node:events';
 import { syncApiOf } from '../api/sync-api.js';
 import type { AuthentikApi } from '../api/types.js';
 import { missingTaskPermissions, type LdapSource, type ServerVersion } from '../domain/model.js';
@@ -69,6 +70,8 @@ async function settle<T>(promise: Promise<T>): Promise<{ value: T } | { failure:
 
 export async function checkAllSources(api: AuthentikApi, options: CheckAllOptions = {}): Promise<AllChecks> {
   const signal = options.signal ?? new AbortController().signal;
+  // Every request of the check listens on this one signal: more than Node's default of ten is expected, not a leak.
+  setMaxListeners(0, signal);
   const now = () => options.now?.() ?? new Date();
   const checkedAt = now();
   const sync = syncApiOf(api);

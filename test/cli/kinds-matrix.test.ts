@@ -118,6 +118,24 @@ describe('commands over every kind', () => {
     expect(new Set(report.checks.map((c: { kind: string }) => c.kind))).toEqual(new Set(['ldap', 'scim', 'google_workspace', 'microsoft_entra']));
   });
 
+  it('status and sources over every kind print nothing on stderr: no Node warning about abort listeners', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      for (const command of [['status'], ['sources']]) {
+        const io = captureIo(env());
+        await main(command, io);
+        expect(io.err(), command.join(' ')).toBe('');
+      }
+      // process.emitWarning delivers on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('a kind the token may not see is one quiet line, never an error hiding the rest', async () => {
     sim.setPermissions(['authentik_sources_ldap.view_ldapsource', 'authentik_events.view_systemtask', 'authentik_providers_scim.view_scimprovider']);
     try {
