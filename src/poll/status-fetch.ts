@@ -8,6 +8,8 @@ import { equalToDepth } from './equal.js';
 import { displayedRun, rememberRun, type DisplayedRun, type RunMemory } from './run-memory.js';
 import { recordRemembered, type RunRecorder } from '../history/recorder.js';
 import { backfillFor } from '../history/backfill.js';
+import type { SyncKind } from '../domain/sync-object-ref.js';
+import { KINDS } from '../kinds/registry.js';
 
 /** How often the source (name, connectivity) is re-read, at most. */
 export const SOURCE_REFRESH_MS = 60_000;
@@ -30,7 +32,7 @@ export interface PolledStatus {
  * The poll: the status, and the source alongside it when due (never one after the other: the status does not wait
  * for the source, nor for the server's version); feeds the run memory with every answer.
  */
-export function createStatusFetch(api: AuthentikApi, slug: string, now: () => number, recorder: RunRecorder | null = null) {
+export function createStatusFetch(api: AuthentikApi, slug: string, now: () => number, recorder: RunRecorder | null = null, kind: SyncKind = 'ldap') {
   let source: LdapSource | null = null;
   let sourceReadAt = Number.NEGATIVE_INFINITY;
   let memory: RunMemory | null = null;
@@ -46,9 +48,9 @@ export function createStatusFetch(api: AuthentikApi, slug: string, now: () => nu
   }
 
   function remember(status: SyncStatus): PolledStatus {
-    memory = rememberRun(memory, status, now(), slug, source);
-    recordRemembered(recorder, { kind: 'ldap', id: slug }, status.generation, memory);
-    backfill?.after({ kind: 'ldap', id: slug }, status);
+    memory = rememberRun(memory, status, now(), slug, source, KINDS[kind].rules.shape);
+    recordRemembered(recorder, { kind, id: slug }, status.generation, memory);
+    if (kind === 'ldap') backfill?.after({ kind: 'ldap', id: slug }, status);
     return { status, source, run: displayedRun(memory), tasksStillArriving: memory.growing, missing: null };
   }
 

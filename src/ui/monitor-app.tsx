@@ -9,6 +9,7 @@ import { useMonitorData, type FirstLook } from './hooks/use-monitor-data.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { MonitorScreen } from './monitor-screen.js';
 import { useObjectHistory } from './history/use-run-history.js';
+import { formatRef, parseRef } from '../domain/sync-object-ref.js';
 
 export interface MonitorAppProps {
   api: AuthentikApi;
@@ -39,17 +40,23 @@ export function MonitorApp(props: MonitorAppProps) {
     firstLook: props.firstLook ?? null,
   });
   // The source is watched for the bell, notification and title.
+  const observedRef = parseRef(props.slug);
+  const observedKey = observedRef.ok ? formatRef(observedRef.ref) : `ldap/${props.slug}`;
+  const observed = useMemo(() => { const p = parseRef(observedKey); return p.ok ? p.ref : { kind: 'ldap' as const, id: props.slug }; }, [observedKey, props.slug]);
   const level = data.assessment?.verdict.level ?? null;
   const stale = data.snapshot.phase === 'stale';
   const observations = useMemo(
-    (): Observation[] | null => (level === null ? null : [{ key: `ldap/${props.slug}`, label: props.slug, level, unreachable: stale }]),
-    [level, stale, props.slug],
+    (): Observation[] | null => (level === null ? null : [{ key: formatRef(observed), label: props.slug, level, unreachable: stale }]),
+    [level, stale, props.slug, observed],
   );
   useAttention(observations);
-  const history = useObjectHistory('ldap', props.slug);
+  const parsed = parseRef(props.slug);
+  const ref = parsed.ok ? parsed.ref : { kind: 'ldap' as const, id: props.slug };
+  const history = useObjectHistory(ref.kind, ref.id);
   return (
     <MonitorScreen
       history={history}
+      kind={ref.kind}
       columns={props.columns ?? size.columns}
       rows={props.rows ?? size.rows}
       serverLabel={props.serverLabel}

@@ -34,9 +34,12 @@ function row(screen: string, name: string): string {
 
 const NAMES = ['Branch office LDAP', 'Corp (legacy)', 'Corp EU', 'Corporate AD', 'OpenLDAP (staging)'];
 
-/** Every row drawn (a frame may reach the terminal in several writes) and no source still waiting for its answer. */
+/**
+ * Every row drawn (a frame may reach the terminal in several writes) and no source still waiting for its answer. The
+ * overview lists every sync object by kind: the five LDAP sources are the group headed `LDAP sources 5`.
+ */
 const allRows = (screen: string) =>
-  /5 sources/.test(screen) && !/checking|CHECKING/.test(screen) && /q quit/.test(screen) && NAMES.every((n) => row(screen, n) !== '');
+  /LDAP sources 5/.test(screen) && !/checking|CHECKING/.test(screen) && /q quit/.test(screen) && NAMES.every((n) => row(screen, n) !== '');
 
 const everySourceRead = (screen: string) => allRows(screen) && /FAILING/.test(row(screen, 'Corp EU')) && /as akadmin/.test(screen);
 
@@ -50,10 +53,12 @@ describe('the overview in a terminal', () => {
     const screen = await t.waitFor(everySourceRead, { description: 'every source read, corp-eu failing' });
     expect(t.isAlternateScreen()).toBe(true);
     expect(row(screen, 'Corp EU')).toMatch(/FAILING +502 Bad Gateway from http:\/\/127\.0\.0\.1:\d+ \(an HTML page/);
-    expect(row(screen, 'Branch office LDAP')).toMatch(/CRITICAL .*down +LDAP server ldap\.branch\.example/);
-    expect(row(screen, 'Corporate AD')).toMatch(/OK .*ok +\d+ pages, [\d,]+ objects synced/);
+    // With the run history kept (this terminal's XDG_STATE_HOME), the strip of last runs takes the ldap column's room
+    // at 120 columns: the sentence still names the LDAP server.
+    expect(row(screen, 'Branch office LDAP')).toMatch(/CRITICAL .* LDAP server( ldap\.branch\.example|$)/);
+    expect(row(screen, 'Corporate AD')).toMatch(/OK .* \d+ pages, [\d,]+ objects/);
     expect(row(screen, 'OpenLDAP (staging)')).toMatch(/ no +OK .*the source is disabled/);
-    expect(screen).toMatch(/1 of 5 sources failing/);
+    expect(screen).toMatch(/1 of \d+ sources failing/);
     expect(t.screen()[ROWS - 1]).toBe('');
 
     // The failing source recovers by itself; the others never blanked meanwhile.

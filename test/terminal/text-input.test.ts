@@ -19,11 +19,12 @@ describe('text and Enter in one write', () => {
     const sim = await useSimulator(onTestFinished, 'healthy');
     const t = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { cols: COLS, rows: ROWS, env: { AUTHENTIK_TOKEN: sim.token } });
     onTestFinished(() => t.dispose());
-    await t.waitFor(/5 sources[\s\S]*q quit/, { description: 'the overview' });
+    // Every sync object, by kind: the five LDAP sources are one group.
+    await t.waitFor(/LDAP sources 5[\s\S]*q quit/, { description: 'the overview' });
     await t.waitForQuiet(SETTLED_MS);
 
     t.press('/corp\r');
-    await t.waitFor((s) => /LDAP sources 3 of 5 · sort name · filter "corp"/.test(s) && !/filter: /.test(s), { description: 'the filter applied' });
+    await t.waitFor((s) => /Sync objects 3 of \d+ · sort name · filter "corp"/.test(s) && !/filter: /.test(s), { description: 'the filter applied' });
     t.press('j');
     const screen = await t.waitFor((s) => selected(s).includes('Corp EU'), { description: 'the second row selected' });
     expect(screen).toMatch(/filter "corp"/);

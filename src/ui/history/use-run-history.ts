@@ -2,7 +2,7 @@
 // A screen re-renders when a run is recorded; with no recorder (history off, the tests' apps) there is no history.
 import { useCallback, useEffect, useMemo, useReducer, useSyncExternalStore } from 'react';
 import type { RunRecord } from '../../domain/run-record.js';
-import type { SyncKind } from '../../domain/sync-object-ref.js';
+import { parseRef, type SyncKind } from '../../domain/sync-object-ref.js';
 import { useRunRecorder } from '../history-context.js';
 
 const NONE = () => () => {};
@@ -15,15 +15,24 @@ export function useObjectHistory(kind: SyncKind, id: string): readonly RunRecord
   return useSyncExternalStore(recorder?.subscribe ?? NONE, recorder ? read : NOTHING);
 }
 
-/** Every object's runs by id, for a list of them; a new function whenever a run is recorded; null without history. */
-export function useHistoryLookup(kind: SyncKind): ((id: string) => readonly RunRecord[]) | null {
+const NO_RUNS: readonly RunRecord[] = [];
+
+/**
+ * Every object's runs by its screen key (an LDAP source's slug, else `KIND/ID`), for a list of them; a new function
+ * whenever a run is recorded; null without history.
+ */
+export function useHistoryLookup(): ((key: string) => readonly RunRecord[]) | null {
   const recorder = useRunRecorder();
   const [version, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => (recorder ? recorder.subscribe(bump) : undefined), [recorder]);
   return useMemo(() => {
     void version;
-    return recorder ? (id: string) => recorder.history({ kind, id }) : null;
-  }, [recorder, kind, version]);
+    if (!recorder) return null;
+    return (key: string) => {
+      const parsed = parseRef(key);
+      return parsed.ok ? recorder.history(parsed.ref) : NO_RUNS;
+    };
+  }, [recorder, version]);
 }
 
 /** Why runs are not being kept, or null. */

@@ -10,6 +10,9 @@ import type { Clock } from '../../poll/clock.js';
 import { createPoller, type PollSnapshot, type Poller } from '../../poll/poller.js';
 import type { PrimedPoll } from '../../poll/primed.js';
 import { useServerIdentity } from './use-server-identity.js';
+import { objectAsSourceApi } from './object-api.js';
+import { parseRef, type SyncKind } from '../../domain/sync-object-ref.js';
+import { KINDS } from '../../kinds/registry.js';
 import { useVerdictClock } from './use-verdict-clock.js';
 import { createStatusFetch, samePolledStatus, type PolledStatus } from '../../poll/status-fetch.js';
 import type { RunRecorder } from '../../history/recorder.js';
@@ -68,12 +71,18 @@ export function syncOutcome(error: unknown, sourceName: string): ActionOutcome {
 
 export function useMonitorData(options: MonitorDataOptions): { data: MonitorData; controls: MonitorControls } {
   const given = useRunRecorder();
-  const { api, slug, intervalMs, clock, random, recorder = given } = options;
-  const firstLook = options.firstLook?.slug === slug ? options.firstLook : null;
+  const { intervalMs, clock, random, recorder = given } = options;
+  // `slug`: an LDAP source's slug, or KIND/ID for another kind (polled through that kind's endpoints).
+  const parsed = parseRef(options.slug);
+  const kind: SyncKind = parsed.ok ? parsed.ref.kind : 'ldap';
+  const slug = parsed.ok ? parsed.ref.id : options.slug;
+  const api = useMemo(() => objectAsSourceApi(options.api, kind), [options.api, kind]);
+  const rules = KINDS[kind].rules;
+  const firstLook = kind === 'ldap' && options.firstLook?.slug === slug ? options.firstLook : null;
   const poller: Poller<PolledStatus> = useMemo(
     () =>
       createPoller({
-        fetch: firstLook ? firstLook.poll.fetch : createStatusFetch(api, slug, () => (clock ?? Date).now(), recorder),
+        fetch: firstLook ? firstLook.poll.fetch : createStatusFetch(api, slug, () => (clock ?? Date).now(), recorder, kind),
         intervalMs,
         equals: samePolledStatus,
         // Its first answer, when it has arrived: the first frame shows it.
@@ -82,7 +91,7 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
         ...(random ? { random } : {}),
       }),
     // The interval is applied by setInterval below, without a new poller.
-    [api, slug, clock, random, firstLook, recorder],
+    [api, slug, clock, random, firstLook, recorder, kind],
   );
   useEffect(() => {
     poller.start();
@@ -113,7 +122,7 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
   const assessment = useMemo((): Assessment | null => {
     if (!polled) return null;
     if (polled.missing !== null) {
-      const empty = assess({ slug, status: polled.status, now: new Date(verdictTime) });
+      const empty = assess({ slug, status: polled.status, now: new Date(verdictTime), rules });
       return { ...empty, verdict: { level: 'UNKNOWN', reason: polled.missing } };
     }
     return assess({
@@ -124,8 +133,9 @@ export function useMonitorData(options: MonitorDataOptions): { data: MonitorData
       now: new Date(Math.max(verdictTime, snapshot.updatedAt ?? 0)),
       tasksStillArriving: polled.tasksStillArriving,
       previousRun: polled.run.reference ?? null,
+      rules,
     });
-  }, [polled, slug, missingPermissions, snapshot.updatedAt, verdictTime]);
+  }, [polled, slug, missingPermissions, snapshot.updatedAt, verdictTime, rules]);
 
   const source = polled?.source ?? null;
   const sourceRef = useRef(source);

@@ -11,6 +11,7 @@ import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { initialOverviewState, overviewReducer, type StatusTone } from './overview-state.js';
 import { OverviewScreen } from './OverviewScreen.js';
 import { useOverviewData } from './use-overview-data.js';
+import { keyOfRow } from './source-rows.js';
 import { useHistoryLookup, useHistoryProblem } from '../history/use-run-history.js';
 
 export interface OverviewAppProps {
@@ -48,12 +49,13 @@ export function OverviewApp(props: OverviewAppProps) {
     if (!props.active) return null;
     const fleetStale = data.connection.phase === 'stale';
     return data.rows.flatMap((row) =>
-      row.verdict ? [{ key: `ldap/${row.slug}`, label: row.slug, level: row.verdict.level, unreachable: fleetStale || row.phase === 'stale' }] : [],
+      row.verdict ? [{ key: `${row.kind ?? 'ldap'}/${row.slug}`, label: keyOfRow(row), level: row.verdict.level, unreachable: fleetStale || row.phase === 'stale' }] : [],
     );
   }, [props.active, data.rows, data.connection.phase]);
   const marks = useAttention(observations);
-  const marked = useMemo(() => new Set([...marks].filter((key) => key.startsWith('ldap/')).map((key) => key.slice('ldap/'.length))), [marks]);
-  const historyOf = useHistoryLookup('ldap');
+  // Marks are kept by KIND/ID; rows are keyed by slug for LDAP sources.
+  const marked = useMemo(() => new Set([...marks].map((key) => (key.startsWith('ldap/') ? key.slice('ldap/'.length) : key))), [marks]);
+  const historyOf = useHistoryLookup();
   const historyProblem = useHistoryProblem();
   if (!props.active) return null;
   return (

@@ -16,7 +16,10 @@ import { OverviewHeader } from './components/OverviewHeader.js';
 import { SourceTable } from './components/SourceTable.js';
 import { overviewMode, selectedPosition, type OverviewAction, type OverviewState, type StatusTone } from './overview-state.js';
 import { sourceDetails } from './source-details.js';
-import { countRows, filterRows, rowText, sortRows } from './source-rows.js';
+import { countRows, filterRows, keyOfRow, rowText, sortRows, type SourceRow } from './source-rows.js';
+import { KIND_TERMS } from '../kind-terms.js';
+import { SYNC_KINDS, type SyncKind } from '../../domain/sync-object-ref.js';
+import type { ApiErrorKind } from '../../api/errors.js';
 import type { OverviewControls, OverviewData } from './use-overview-data.js';
 import { useOverviewKeys } from './use-overview-keys.js';
 import type { RunRecord } from '../../domain/run-record.js';
@@ -60,10 +63,23 @@ export function OverviewScreen(props: OverviewScreenProps) {
   const layout = computeLayout(columns, terminalRows, null);
   const width = layout.width;
   const tableHeight = Math.max(3, layout.height - CHROME);
-  const rowsHeight = Math.max(1, tableHeight - 2);
+  // Grouped, a heading per kind takes a row (at most one per kind), and each kind that cannot be listed one more.
+  const rowsHeight = Math.max(1, tableHeight - 2 - ((data.kinds?.length ?? 0) > 0 ? new Set(data.rows.map((r) => r.kind ?? 'ldap')).size + (data.kinds ?? []).filter((k) => k.error).length : 0));
 
-  const shown = useMemo(() => sortRows(filterRows(data.rows, state.filter), state.sort), [data.rows, state.filter, state.sort]);
-  const slugs = useMemo(() => shown.map((r) => r.slug), [shown]);
+  // Every kind listed: the rows in groups by kind (registry order), each group sorted; a kind with none is not shown.
+  const grouped = (data.kinds?.length ?? 0) > 0;
+  const shown = useMemo(() => {
+    const sorted = sortRows(filterRows(data.rows, state.filter), state.sort);
+    return grouped ? groupByKind(sorted) : sorted;
+  }, [data.rows, state.filter, state.sort, grouped]);
+  const slugs = useMemo(() => shown.map(keyOfRow), [shown]);
+  const unavailable = useMemo(
+    () =>
+      (data.kinds ?? []).flatMap((k) =>
+        k.error ? [{ text: `${KIND_TERMS[k.kind].heading}: ${k.quiet ? quietReason(k.kind, k.error.kind) : k.error.message}`, quiet: k.quiet }] : [],
+      ),
+    [data.kinds],
+  );
   const selected = selectedPosition(state, slugs);
   const top = scrollWindow(state.top, selected, slugs.length, rowsHeight);
   const counts = useMemo(() => countRows(data.rows), [data.rows]);
@@ -80,7 +96,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
   const trends = useMemo(() => {
     if (!historyOf) return null;
     const map = new Map<string, RowTrend>();
-    for (const row of data.rows) map.set(row.slug, rowTrend(historyOf(row.slug), TREND_RUNS, ascii));
+    for (const row of data.rows) map.set(keyOfRow(row), rowTrend(historyOf(keyOfRow(row)), TREND_RUNS, ascii));
     return map;
   }, [historyOf, data.rows, ascii]);
   const history = useHistoryScreen({
@@ -159,7 +175,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
         <HistoryView
           width={width}
           height={tableHeight}
-          name={historyName(data.rows.find((r) => r.slug === history.key)?.name ?? null, history.key)}
+          name={historyName(data.rows.find((r) => keyOfRow(r) === history.key)?.name ?? null, history.key)}
           records={historyOf ? historyOf(history.key) : NO_RUNS}
           state={history.state}
           problem={props.historyProblem ?? null}
@@ -184,6 +200,8 @@ export function OverviewScreen(props: OverviewScreenProps) {
           now={now}
           {...(props.marked ? { marked: props.marked } : {})}
           trends={trends}
+          grouped={grouped}
+          unavailable={unavailable}
         />
       )}
       <StatusLine
@@ -202,4 +220,15 @@ export function OverviewScreen(props: OverviewScreenProps) {
 /** `Corp AD (corp-ad)`: the history's object, by name where the list has it. */
 function historyName(name: string | null, key: string): string {
   return name && name !== key ? `${name} (${key})` : key;
+}
+
+/** Rows in groups by kind, in the registry's order; each group keeps the order it had. */
+function groupByKind(rows: readonly SourceRow[]): SourceRow[] {
+  return SYNC_KINDS.flatMap((kind) => rows.filter((r) => (r.kind ?? 'ldap') === kind));
+}
+
+/** A kind that is not there for this token, in one quiet phrase. */
+function quietReason(kind: SyncKind, error: ApiErrorKind): string {
+  if (error === 'forbidden') return 'the token may not see them';
+  return kind === 'kerberos' ? 'this authentik has none (Kerberos sources came in 2024.10)' : 'this authentik does not have them';
 }

@@ -1,7 +1,9 @@
 // The overview's rows: one per LDAP source, from the source list and that source's poll. Pure: the filter, the four
 // sorts and the verdict of each row are computed here, so the wording and order are tested without a terminal.
 import type { ApiError } from '../../api/errors.js';
-import type { LdapSource } from '../../domain/model.js';
+import type { LdapSource, SyncObject } from '../../domain/model.js';
+import type { SyncKind } from '../../domain/sync-object-ref.js';
+import { KINDS } from '../../kinds/registry.js';
 import { assess, type Verdict, type VerdictLevel } from '../../domain/verdict.js';
 import type { PollPhase, PollSnapshot } from '../../poll/poller.js';
 import type { DisplayedRun } from '../../poll/run-memory.js';
@@ -12,6 +14,11 @@ export type { SourcePoll } from '../../poll/source-fleet.js';
 export type LdapState = 'ok' | 'down' | 'unchecked';
 
 export interface SourceRow {
+  /** What the row is selected, opened and saved by: an LDAP source's slug, else `KIND/ID` (`scim/3`); see keyOfRow. */
+  key?: string;
+  /** LDAP when absent. */
+  kind?: SyncKind;
+  /** A source's slug, a provider's id. */
   slug: string;
   name: string;
   enabled: boolean;
@@ -68,8 +75,11 @@ export function sourceRow(
   now: number,
 ): SourceRow {
   const poll = snapshot ?? EMPTY_SNAPSHOT;
+  const kind = rowKind(source);
   const ldap = ldapState(source);
   const base = {
+    key: rowKey(source),
+    kind,
     slug: source.slug,
     name: source.name,
     enabled: source.enabled,
@@ -91,6 +101,7 @@ export function sourceRow(
     now: new Date(now),
     tasksStillArriving: data.tasksStillArriving,
     previousRun: data.run.reference ?? null,
+    rules: KINDS[kind].rules,
   });
   const { summary } = assessment;
   const hasRun = summary.tasks.length > 0;
@@ -104,6 +115,20 @@ export function sourceRow(
     problems: summary.totals.problems,
     errors: summary.totals.errors,
   };
+}
+
+export function keyOfRow(row: Pick<SourceRow, 'key' | 'slug'>): string {
+  return row.key ?? row.slug;
+}
+
+function rowKind(source: LdapSource): SyncKind {
+  return (source as Partial<SyncObject>).kind ?? 'ldap';
+}
+
+/** An LDAP source's slug (what `aksync SLUG` takes), else `KIND/ID`. */
+export function rowKey(source: LdapSource): string {
+  const kind = rowKind(source);
+  return kind === 'ldap' ? source.slug : `${kind}/${source.slug}`;
 }
 
 export interface RowCache {
@@ -125,9 +150,11 @@ export function sourceRows(
   /** The verdicts' clock (a coarse one: see useVerdictClock). */
   now: number,
   cache: RowCache = createRowCache(),
+  /** The fleet's key of a listed object (an LDAP fleet's: the slug). */
+  entryKey: (source: LdapSource) => string = (source) => source.slug,
 ): SourceRow[] {
   return sources.map((source) => {
-    const snapshot = entries.get(source.slug);
+    const snapshot = entries.get(entryKey(source));
     if (!snapshot) return sourceRow(source, undefined, missingPermissions, now);
     const hit = cache.rows.get(snapshot);
     if (hit && hit.source === source && hit.missing === missingPermissions && hit.now === now) return hit.row;

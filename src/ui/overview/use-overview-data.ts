@@ -10,7 +10,10 @@ import type { Clock } from '../../poll/clock.js';
 import type { ConnectionState } from '../../poll/connection.js';
 import { DEFAULT_FLEET_CONCURRENCY } from '../../poll/fleet.js';
 import type { PollSnapshot } from '../../poll/poller.js';
-import { createSourceFleet } from '../../poll/source-fleet.js';
+import { createSourceFleet, type SourceFleet } from '../../poll/source-fleet.js';
+import { createObjectFleet, objectKey, type KindListing } from '../../poll/object-fleet.js';
+import { isSyncApi } from '../../api/sync-api.js';
+import type { SyncObject } from '../../domain/model.js';
 import type { RunRecorder } from '../../history/recorder.js';
 import { useRunRecorder } from '../history-context.js';
 import { useServerIdentity } from '../hooks/use-server-identity.js';
@@ -27,6 +30,8 @@ export interface OverviewData {
   version: ServerVersion | null;
   user: CurrentUser | null;
   missingPermissions: string[];
+  /** Each kind's list as last read (every kind is asked for when the client reads them all; else only LDAP, none here). */
+  kinds?: readonly KindListing[];
 }
 
 export interface OverviewControls {
@@ -50,18 +55,20 @@ const NO_PERMISSIONS: string[] = [];
 export function useOverviewData(options: OverviewDataOptions): { data: OverviewData; controls: OverviewControls } {
   const given = useRunRecorder();
   const { api, intervalMs, active, clock, random, recorder = given } = options;
-  const fleet = useMemo(
-    () =>
-      createSourceFleet(api, {
-        intervalMs,
-        concurrency: DEFAULT_FLEET_CONCURRENCY,
-        recorder,
-        ...(clock ? { clock } : {}),
-        ...(random ? { random } : {}),
-      }),
+  // A client that reads every kind lists every sync object; an API that knows only LDAP sources (a test's fake)
+  // keeps the LDAP fleet, and the screen its LDAP words.
+  const everyKind = isSyncApi(api);
+  const fleet: SourceFleet & { kinds?: () => readonly KindListing[] } = useMemo(() => {
+    const options = {
+      intervalMs,
+      concurrency: DEFAULT_FLEET_CONCURRENCY,
+      recorder,
+      ...(clock ? { clock } : {}),
+      ...(random ? { random } : {}),
+    };
+    return everyKind ? (createObjectFleet(api, options) as unknown as SourceFleet & { kinds: () => readonly KindListing[] }) : createSourceFleet(api, options);
     // The interval is applied by setInterval below, without a new fleet.
-    [api, clock, random, recorder],
-  );
+  }, [api, clock, random, recorder, everyKind]);
 
   useEffect(() => {
     if (!active) return;
@@ -93,13 +100,16 @@ export function useOverviewData(options: OverviewDataOptions): { data: OverviewD
   const verdictTime = useVerdictClock(active, clock);
   const sources = list.data;
   const rows = useMemo(
-    () => sourceRows(sources ?? [], entries, missingPermissions, verdictTime, cache.current),
-    [sources, entries, missingPermissions, verdictTime],
+    () => sourceRows(sources ?? [], entries, missingPermissions, verdictTime, cache.current, everyKind ? (source) => objectKey(source as SyncObject) : undefined),
+    [sources, entries, missingPermissions, verdictTime, everyKind],
   );
+  // Read with each snapshot: the listings change only when a list is read, which makes a new snapshot.
+  const listings = fleet.kinds?.();
+  const kinds = useMemo(() => listings ?? [], [listings]);
 
   const data = useMemo<OverviewData>(
-    () => ({ list, connection, rows, version, user, missingPermissions }),
-    [list, connection, rows, version, user, missingPermissions],
+    () => ({ list, connection, rows, version, user, missingPermissions, kinds }),
+    [list, connection, rows, version, user, missingPermissions, kinds],
   );
   return { data, controls };
 }

@@ -11,7 +11,8 @@ import { formatAge, formatCount, formatDuration, formatShortAge } from '../../..
 import { RUN_MARKS } from '../../../domain/trends.js';
 import { DISABLED_REASON, type VerdictLevel } from '../../../domain/verdict.js';
 import type { RowTrend } from '../../history/trend.js';
-import { OVERVIEW_SORT_LABELS, rowText, rowWord, type OverviewSortKey, type SourceRow } from '../source-rows.js';
+import { KIND_TERMS } from '../../kind-terms.js';
+import { keyOfRow, OVERVIEW_SORT_LABELS, rowText, rowWord, type OverviewSortKey, type SourceRow } from '../source-rows.js';
 
 export interface SourceTableProps {
   width: number;
@@ -31,7 +32,11 @@ export interface SourceTableProps {
   now: number;
   /** Slugs whose verdict changed in the last minute: their verdict is shown in inverse video. */
   marked?: ReadonlySet<string>;
-  /** Each row's last runs and median duration, by slug (the run history); absent: no history is kept. */
+  /** Rows are sync objects of every kind, in groups by kind (the screen has ordered them so), each under a heading. */
+  grouped?: boolean;
+  /** One line each, under the rows: a kind the token may not see or the server does not have (quiet), or failing. */
+  unavailable?: ReadonlyArray<{ text: string; quiet: boolean }>;
+  /** Each row's last runs and median duration, by row key (the run history); absent: no history is kept. */
   trends?: ReadonlyMap<string, RowTrend> | null;
 }
 
@@ -58,7 +63,7 @@ export const TREND_RUNS = 7;
 const TREND: readonly Column<RestKey>[] = [
   // The strip outlasts the last run's age: at 80 columns it says more (a source failing now and then).
   { key: 'runs', title: 'runs', width: TREND_RUNS, dropOrder: 5.5 },
-  { key: 'median', title: 'median', width: 6, align: 'right', dropOrder: 2.5 },
+  { key: 'median', title: 'median', width: 6, align: 'right', dropOrder: 0.5 },
 ];
 const MIN_TEXT = 28;
 
@@ -204,10 +209,12 @@ export function SourceTable(props: SourceTableProps) {
   const { width, height, rows } = props;
   const sep = ` ${glyphs.separator} `;
   const { lead, rest } = pickColumns(width, rows, Boolean(props.trends));
-  const bodyHeight = Math.max(0, height - 2);
+  const unavailable = props.unavailable ?? [];
+  const notes = unavailable.slice(0, Math.max(0, height - 3));
+  const bodyHeight = Math.max(0, height - 2 - notes.length);
 
   const title: Segment[] = [
-    { text: 'LDAP sources ', bold: true },
+    { text: props.grouped ? 'Sync objects ' : 'LDAP sources ', bold: true },
     { text: rows.length === props.total ? `${props.total}` : `${rows.length} of ${props.total}` },
     { text: `${sep}sort ${OVERVIEW_SORT_LABELS[props.sort]}`, color: colors.muted },
   ];
@@ -216,13 +223,26 @@ export function SourceTable(props: SourceTableProps) {
   const titles = (columns: readonly Column[]) => columns.map((c) => fixedCells([c], { [c.key]: c.title }, glyphs.ellipsis)[0]?.text ?? '').join('');
   const header = `${titles(lead)}${' '.repeat(SPINNER_WIDTH)}${titles(rest)}status`;
 
-  const last = Math.min(rows.length, props.top + bodyHeight);
-  const shown: SourceRow[] = rows.slice(props.top, last);
+  // A heading before the first row of each kind shown (and before the first row, whatever its kind).
+  const headingBefore: boolean[] = [];
+  const shown: SourceRow[] = [];
+  let used = 0;
+  for (let i = props.top; i < rows.length; i += 1) {
+    const row = rows[i] as SourceRow;
+    const heading = Boolean(props.grouped) && (shown.length === 0 || (shown.at(-1)?.kind ?? 'ldap') !== (row.kind ?? 'ldap'));
+    if (used + 1 + (heading ? 1 : 0) > bodyHeight) break;
+    used += 1 + (heading ? 1 : 0);
+    shown.push(row);
+    headingBefore.push(heading);
+  }
+  const headings = headingBefore.filter(Boolean).length;
+  const groupCounts = new Map<string, number>();
+  for (const row of rows) groupCounts.set(row.kind ?? 'ldap', (groupCounts.get(row.kind ?? 'ldap') ?? 0) + 1);
   const enabledShown = lead.some((c) => c.key === 'enabled');
   // The rows the sources do not fill let each source's sentence wrap onto a few lines.
   const shares = shareRows(
     shown.map((row) => wrapSegments([{ text: freeText(row, props.now, enabledShown) }], textColumn(row, lead, rest, width).width, MAX_ROW_LINES).length),
-    bodyHeight - shown.length,
+    bodyHeight - shown.length - headings,
   );
   const empty =
     rows.length === 0
@@ -232,7 +252,7 @@ export function SourceTable(props: SourceTableProps) {
           bodyHeight,
         )
       : [];
-  const blank = Math.max(0, bodyHeight - shares.reduce((n, lines) => n + lines, 0) - empty.length);
+  const blank = Math.max(0, bodyHeight - shares.reduce((n, lines) => n + lines, 0) - empty.length - headings);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Line width={width} segments={title} ellipsis={glyphs.ellipsis} />
@@ -241,10 +261,25 @@ export function SourceTable(props: SourceTableProps) {
         <Line key={`empty-${i}`} width={width} segments={segments} ellipsis={glyphs.ellipsis} />
       ))}
       {shown.map((row, i) => (
-        <SourceLine key={row.slug} row={row} selected={props.top + i === props.selected} marked={props.marked?.has(row.slug) ?? false} width={width} lead={lead} rest={rest} now={props.now} lines={shares[i] ?? 1} trend={props.trends?.get(row.slug) ?? null} />
+        <Box key={keyOfRow(row)} flexDirection="column" width={width} flexShrink={0}>
+          {headingBefore[i] ? (
+            <Line
+              width={width}
+              segments={[
+                { text: KIND_TERMS[row.kind ?? 'ldap'].heading, bold: true, color: colors.accent },
+                { text: ` ${groupCounts.get(row.kind ?? 'ldap') ?? 0}`, color: colors.muted },
+              ]}
+              ellipsis={glyphs.ellipsis}
+            />
+          ) : null}
+          <SourceLine row={row} selected={props.top + i === props.selected} marked={props.marked?.has(keyOfRow(row)) ?? false} width={width} lead={lead} rest={rest} now={props.now} lines={shares[i] ?? 1} trend={props.trends?.get(keyOfRow(row)) ?? null} />
+        </Box>
       ))}
       {Array.from({ length: blank }, (_, i) => (
         <Line key={`blank-${i}`} width={width} segments={[]} />
+      ))}
+      {notes.map((note, i) => (
+        <Line key={`note-${i}`} width={width} segments={[{ text: note.text, color: note.quiet ? colors.muted : colors.critical }]} ellipsis={glyphs.ellipsis} />
       ))}
     </Box>
   );
