@@ -6,6 +6,7 @@ import { widthOf } from './text.js';
 import { RUN_START, logMessage, monitorData, page } from './testing/fixtures.js';
 import { renderScreen } from './testing/render-screen.js';
 import { waitForFrame } from './testing/wait-for-frame.js';
+import { KINDS } from '../kinds/registry.js';
 
 const at = (s: number) => new Date(RUN_START.getTime() + s * 1000);
 const scimLine = (event: string, level = 'info', attributes: Record<string, unknown> = {}) =>
@@ -61,6 +62,21 @@ describe('the monitor of an outgoing provider', () => {
     expect(tiny).toMatch(/authentik → SCIM: users 1p 9 failed · groups 1p 0 failed/);
     expect(lines(tiny).length).toBeLessThanOrEqual(MIN_ROWS - 1);
     for (const l of lines(tiny)) expect(widthOf(l)).toBeLessThanOrEqual(MIN_COLUMNS);
+  });
+});
+
+describe("judged by the provider's own rules", () => {
+  it("counts only failed objects, not the run's progress lines, and ends the run window", async () => {
+    const tasks = [
+      page('users', [scimLine('Syncing page 1 of Users')], { start: at(1) }),
+      page('users', [scimLine('Syncing page 2 of Users'), scimLine('Failed to sync User m.okafor due to transient error: <Response [400]>', 'warning')], { start: at(2) }),
+      page('groups', [scimLine('Syncing page 1 of Groups')], { start: at(4) }),
+    ];
+    const screen = renderScreen({ kind: 'scim', slug: '7', data: monitorData({ tasks, rules: KINDS.scim.rules }) });
+    const frame = await waitForFrame(screen.lastFrame, (f) => f.includes('Tasks 3'));
+    expect(frame).toMatch(/Run 14:02:01 → 14:02:06 · 5\.\ds · 3 pages · 1 object failed · 0 errors/);
+    expect(frame).not.toMatch(/other problem/);
+    expect(frame).toContain('! user m.okafor: transient error: <Response [400]>');
   });
 });
 

@@ -1,6 +1,7 @@
 // Realistic monitor data for UI tests: authentik's own message strings, a mid-size run, hostile text, a huge log.
 import { ApiError } from '../../api/errors.js';
 import type { LdapSource, LogMessage, SyncStatus, SyncTask } from '../../domain/model.js';
+import type { KindRules } from '../../domain/kind-rules.js';
 import { assess } from '../../domain/verdict.js';
 import type { PollSnapshot } from '../../poll/poller.js';
 import type { ActionOutcome, MonitorControls, MonitorData, PolledStatus } from '../hooks/use-monitor-data.js';
@@ -112,6 +113,8 @@ export interface DataOptions {
   label?: 'current' | 'previous' | 'none';
   snapshot?: Partial<PollSnapshot<PolledStatus>>;
   tasksStillArriving?: boolean;
+  /** The object's kind's rules (LDAP's when absent). */
+  rules?: KindRules;
 }
 
 /** What useMonitorData would hand the screen for this status. */
@@ -125,7 +128,14 @@ export function monitorData(options: DataOptions = {}): MonitorData {
     tasksStillArriving: options.tasksStillArriving ?? false,
     missing: null,
   };
-  const assessment = assess({ slug: 'corp-ad', status, source, now: new Date(UPDATED_AT), tasksStillArriving: polled.tasksStillArriving });
+  const assessment = assess({
+    slug: 'corp-ad',
+    status,
+    source,
+    now: new Date(UPDATED_AT),
+    tasksStillArriving: polled.tasksStillArriving,
+    ...(options.rules ? { rules: options.rules } : {}),
+  });
   return {
     snapshot: liveSnapshot(polled, options.snapshot),
     version: { version: '2024.8.3', generation: 'A' },
