@@ -5,6 +5,11 @@ describe('parseCommandLine', () => {
   it('a bare slug opens the monitor on it', () => {
     expect(parseCommandLine(['corp-ad'])).toMatchObject({ kind: 'run', command: 'monitor', positionals: ['corp-ad'] });
   });
+  it('KIND/ID opens the monitor on any sync object; a bad one is a sentence, not a monitor', () => {
+    expect(parseCommandLine(['scim/7'])).toMatchObject({ kind: 'run', command: 'monitor', positionals: ['scim/7'] });
+    expect(parseCommandLine(['monitor', 'kerberos/corp-krb'])).toMatchObject({ kind: 'run', command: 'monitor', positionals: ['kerberos/corp-krb'] });
+    expect(parseCommandLine(['okta/3'])).toMatchObject({ kind: 'usage-error' });
+  });
   it('no arguments opens the monitor without a slug (overview)', () => {
     expect(parseCommandLine([])).toMatchObject({ kind: 'run', command: 'monitor', positionals: [] });
   });

@@ -208,7 +208,8 @@ function parseStrictly(argv: string[]): ParsedArgs {
       rest = positionals.slice(1);
     } else {
       const near = closestCommand(first);
-      if (!SLUG.test(first) || near) {
+      const isRef = first.includes('/') && parseRef(first).ok;
+      if ((!SLUG.test(first) && !isRef) || near) {
         const hint = near ? ` Did you mean '${near}'? To monitor a source with this slug: aksync monitor ${first}` : '';
         return { kind: 'usage-error', message: `unknown command '${first}'.${hint}`, hint: "Run 'aksync --help' for usage.", check: null };
       }
@@ -262,8 +263,8 @@ function parseStrictly(argv: string[]): ParsedArgs {
     if (!ref.ok) return usage(ref.reason, command);
   }
   for (const slug of command === 'config' || command === 'history' ? [] : rest) {
-    // status and sync name any sync object (`scim/3`, `kerberos/corp-krb`); a bare slug is an LDAP source.
-    if ((command === 'status' || command === 'sync') && slug.includes('/')) {
+    // The monitor, status and sync name any sync object (`scim/3`, `kerberos/corp-krb`); a bare slug is an LDAP source.
+    if ((command === 'status' || command === 'sync' || command === 'monitor') && slug.includes('/')) {
       const ref = parseRef(slug);
       if (!ref.ok) return usage(ref.reason, command);
       continue;

@@ -1,6 +1,7 @@
 // The effective settings of one run, highest first: flags, environment, the selected saved profile, defaults.
 import fs from 'node:fs';
 import { safeLine } from '../domain/sanitize.js';
+import { parseRef } from '../domain/sync-object-ref.js';
 import { octal } from './permissions.js';
 import {
   DEFAULT_PROFILE,
@@ -122,7 +123,13 @@ function checkRange(value: number, range: { min: number; max: number }, from: st
   return value;
 }
 
+/** A source slug, or any sync object as KIND/ID (`scim/3`). */
 function checkSlug(source: string, from: string): string {
+  if (source.includes('/')) {
+    const ref = parseRef(source);
+    if (!ref.ok) throw new SettingsError(`The sync object from ${from}: ${ref.reason}.`);
+    return source;
+  }
   if (!profileFieldSchemas.source.safeParse(source).success) {
     throw new SettingsError(`The source slug from ${from} may hold only letters, digits, "-" and "_".`);
   }

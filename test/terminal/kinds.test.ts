@@ -49,6 +49,16 @@ describe('sync objects of every kind in a terminal', () => {
     expect((await t.exit).exitCode).toBe(0);
   });
 
+  it('aksync scim/7 on the command line opens that provider\'s monitor straight away', async () => {
+    sim = await simulator('healthy');
+    terminal = spawnAksync(['scim/7', '--url', sim.url, '--interval', FAST_INTERVAL], { cols: 80, rows: 24, env: { AUTHENTIK_TOKEN: sim.token } });
+    const t = terminal;
+    const monitor = await t.waitFor((s) => /Zoom SCIM \(scim\/7\)/.test(s) && /authentik → SCIM/.test(s) && /Tasks \d+/.test(s), { description: "Zoom SCIM's monitor" });
+    expect(monitor).toMatch(/3 objects failed/);
+    t.press('q');
+    expect((await t.exit).exitCode).toBe(0);
+  });
+
   it('60×15: the grouped overview and a provider monitor fit the smallest terminal', async () => {
     sim = await simulator('healthy');
     terminal = spawnAksync(['--url', sim.url, '--interval', FAST_INTERVAL], { cols: 60, rows: 15, env: { AUTHENTIK_TOKEN: sim.token } });

@@ -90,7 +90,8 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
   const readers = made && statusReaders(made.api, () => offThread!.api(made));
   // Runs seen to end are recorded: one recorder per server, shared by this first look and the screens.
   const history = screenHistory(io.env);
-  const firstLook = made && readers && settings.source ? lookFirst(readers.poll, settings.source, history(made.serverLabel)) : null;
+  // The first look reads an LDAP source's status; any other kind (`scim/3`) is read by its screen's own poller.
+  const firstLook = made && readers && settings.source && !settings.source.includes('/') ? lookFirst(readers.poll, settings.source, history(made.serverLabel)) : null;
   const [{ runApp }, { saveDefaultSource }, { statusesOffThread }] = await Promise.all([
     import('../../ui/app/run-app.js'),
     import('../../ui/app/save-default.js'),
