@@ -58,7 +58,7 @@ describe('the overview in a terminal', () => {
     expect(row(screen, 'Branch office LDAP')).toMatch(/CRITICAL .* LDAP server( ldap\.branch\.example|$)/);
     expect(row(screen, 'Corporate AD')).toMatch(/OK .* \d+ pages, [\d,]+ objects/);
     expect(row(screen, 'OpenLDAP (staging)')).toMatch(/ no +OK .*the source is disabled/);
-    expect(screen).toMatch(/1 of \d+ sources failing/);
+    expect(screen).toMatch(/1 of \d+ sync objects failing/);
     expect(t.screen()[ROWS - 1]).toBe('');
 
     // The failing source recovers by itself; the others never blanked meanwhile.

@@ -16,7 +16,7 @@ import { OverviewHeader } from './components/OverviewHeader.js';
 import { SourceTable } from './components/SourceTable.js';
 import { overviewMode, selectedPosition, type OverviewAction, type OverviewState, type StatusTone } from './overview-state.js';
 import { sourceDetails } from './source-details.js';
-import { countRows, filterRows, keyOfRow, rowText, sortRows, type SourceRow } from './source-rows.js';
+import { countRows, filterRows, keyOfRow, rowKind, rowText, sortRows, type SourceRow } from './source-rows.js';
 import { KIND_TERMS } from '../kind-terms.js';
 import { SYNC_KINDS, type SyncKind } from '../../domain/sync-object-ref.js';
 import type { ApiErrorKind } from '../../api/errors.js';
@@ -166,6 +166,7 @@ export function OverviewScreen(props: OverviewScreenProps) {
         user={data.user}
         missingPermissions={data.missingPermissions}
         total={sources ? sources.length : null}
+        noun={sources?.some((s) => rowKind(s) !== 'ldap') ? 'sync object' : 'source'}
         counts={counts}
         intervalMs={props.intervalMs}
         connection={data.connection}

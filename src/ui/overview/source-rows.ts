@@ -121,7 +121,7 @@ export function keyOfRow(row: Pick<SourceRow, 'key' | 'slug'>): string {
   return row.key ?? row.slug;
 }
 
-function rowKind(source: LdapSource): SyncKind {
+export function rowKind(source: LdapSource): SyncKind {
   return (source as Partial<SyncObject>).kind ?? 'ldap';
 }
 

@@ -22,6 +22,8 @@ export interface OverviewHeaderProps {
   missingPermissions: readonly string[];
   /** Null until the source list has answered. */
   total: number | null;
+  /** What the rows are: LDAP `source`s, or `sync object`s once other kinds are listed. */
+  noun?: 'source' | 'sync object';
   counts: RowCounts;
   intervalMs: number;
   /** The overview's connection (its list's poll; stale counts from the newest answer of any poll). */
@@ -43,7 +45,8 @@ export function OverviewHeader(props: OverviewHeaderProps) {
     { text: sep + (props.version ? `authentik ${props.version.version} (generation ${props.version.generation})` : 'authentik version unknown'), color: colors.muted },
   ];
   if (props.user) where.push({ text: `${sep}as ${props.user.username}`, color: colors.muted });
-  where.push({ text: `${sep}all sources`, bold: true });
+  const noun = props.noun ?? 'source';
+  where.push({ text: `${sep}all ${noun}s`, bold: true });
 
   const what: Segment[] = [];
   if (props.missingPermissions.length > 0) {
@@ -56,7 +59,7 @@ export function OverviewHeader(props: OverviewHeaderProps) {
     const failed = props.connection.error !== null;
     what.push({ text: failed ? 'the list of LDAP sources could not be read' : 'reading the list of LDAP sources', color: failed ? colors.critical : colors.muted });
   } else {
-    what.push({ text: plural(props.total, 'source') });
+    what.push({ text: plural(props.total, noun) });
     for (const level of LEVELS) {
       const n = props.counts.levels[level];
       if (n > 0) what.push({ text: sep }, { text: `${n} ${level}`, color: verdictColor(theme, level), bold: true });
@@ -69,7 +72,7 @@ export function OverviewHeader(props: OverviewHeaderProps) {
   const how: Segment[] = [];
   for (const notice of notices) how.push({ text: `${glyphs.warning} ${notice}${sep}`, color: colors.warning });
   how.push({ text: c.state, color: connectionColor(theme, c.tone), bold: c.tone === 'critical' });
-  if (props.counts.failing > 0) how.push({ text: `${sep}${props.counts.failing} of ${plural(props.total ?? 0, 'source')} failing`, color: colors.critical, bold: true });
+  if (props.counts.failing > 0) how.push({ text: `${sep}${props.counts.failing} of ${plural(props.total ?? 0, noun)} failing`, color: colors.critical, bold: true });
   if (c.updated) how.push({ text: sep + c.updated, color: colors.muted });
   // Last: the sentence can be long, and the line is cut at the terminal's width. The server's own failures stand
   // alone; any other is the list's.
