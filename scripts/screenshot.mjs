@@ -4,8 +4,11 @@
 //   npm run build && node scripts/screenshot.mjs
 //
 // writes docs/monitor.svg and .txt (the task table while a run is in progress) and docs/monitor-log.svg and .txt
-// (a failed page's log with its traceback). The demo starts a run every minute, so this takes a few minutes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// (a failed page's log with its traceback), and docs/overview.svg and .txt (every kind of sync object, with the
+// strip of their last runs from a week of history). The demo starts a run every minute, so this takes a few minutes.
+// `node scripts/screenshot.mjs overview` renders only the overview.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HAS_DATA, REPO_ROOT, spawnInTerminal } from './bench/lib.mjs';
 
@@ -137,6 +140,26 @@ function save(name, terminal) {
 }
 
 mkdirSync(DOCS, { recursive: true });
+const only = process.argv[2] ?? null;
+
+// The overview of every kind: generation B keeps a month of runs, which aksync reads into a fresh history, so the
+// strip shows a week of runs (failed ones among them) without waiting for them.
+if (only === null || only === 'overview') {
+  const state = mkdtempSync(path.join(tmpdir(), 'aksync-shot-'));
+  const overview = spawnInTerminal(['demo', '--generation', 'b', '--scenario', 'week'], { cols: COLS, rows: ROWS, env: { XDG_STATE_HOME: state } });
+  try {
+    await overview.waitFor(HAS_DATA, 20_000);
+    overview.press('\x1b');
+    await overview.waitFor(/Sync objects \d+[\s\S]*[✓⚠]{3}[\s\S]*SCIM providers[\s\S]*✗/, 120_000);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    save('overview', overview);
+  } finally {
+    await overview.close();
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+if (only === 'overview') process.exit(0);
+
 const terminal = spawnInTerminal(['demo'], { cols: COLS, rows: ROWS });
 try {
   await terminal.waitFor(HAS_DATA, 20_000);
