@@ -406,19 +406,7 @@ export function createClient(options: ClientOptions): SyncApi {
   async function latestRunTasks(scheduleId: string, slug: string, actors: ActorsB, signal?: AbortSignal): Promise<{ tasks: SyncTask[]; truncated: boolean }> {
     const seen: TaskJson[] = [];
     for (let page = 1; ; page++) {
-      const call: Call = {
-        method: 'GET',
-        path: '/tasks/tasks/',
-        query: {
-          rel_obj_content_type__app_label: 'authentik_tasks_schedules',
-          rel_obj_content_type__model: 'schedule',
-          rel_obj_id: scheduleId,
-          ordering: '-mtime',
-          page_size: PAGE_SIZE,
-          page,
-        },
-        permission: PERMISSIONS.viewTask,
-      };
+      const call = scheduleTasksCall(scheduleId, page);
       const body = await readDecoded(call, signal, decodeTaskPage);
       seen.push(...body.results);
       const listEnded = body.pagination.next === 0 || body.pagination.next <= page;
@@ -474,19 +462,7 @@ export function createClient(options: ClientOptions): SyncApi {
 
   /** One page of a 2025.8+ sync schedule's tasks, newest first (the run history's backfill reads older runs this way). */
   async function scheduleTaskPage(ref: SyncObjectRef, scheduleId: string, page: number, opts?: RequestOptions): Promise<TaskPage> {
-    const call: Call = {
-      method: 'GET',
-      path: '/tasks/tasks/',
-      query: {
-        rel_obj_content_type__app_label: 'authentik_tasks_schedules',
-        rel_obj_content_type__model: 'schedule',
-        rel_obj_id: scheduleId,
-        ordering: '-mtime',
-        page_size: PAGE_SIZE,
-        page,
-      },
-      permission: PERMISSIONS.viewTask,
-    };
+    const call = scheduleTasksCall(scheduleId, page);
     const body = await readDecoded(call, opts?.signal, decodeTaskPage);
     const actors = KINDS[ref.kind].generationB.actors;
     const tasks = body.results.filter((t) => t.actor_name === actors.sync || t.actor_name === actors.page).map((t) => syncTaskB(t, ref.id, actors));
@@ -543,4 +519,21 @@ function shownSlug(slug: string): string {
 
 function positiveOr(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** One page of a 2025.8+ sync schedule's tasks, newest first. */
+function scheduleTasksCall(scheduleId: string, page: number): Call {
+  return {
+    method: 'GET',
+    path: '/tasks/tasks/',
+    query: {
+      rel_obj_content_type__app_label: 'authentik_tasks_schedules',
+      rel_obj_content_type__model: 'schedule',
+      rel_obj_id: scheduleId,
+      ordering: '-mtime',
+      page_size: PAGE_SIZE,
+      page,
+    },
+    permission: PERMISSIONS.viewTask,
+  };
 }
