@@ -53,7 +53,7 @@ describe('the requests of one session', () => {
     await waitForFrame(frame, (f) => /LDAP sources 5/.test(f) && !/CHECKING/.test(f) && /as akadmin/.test(f), DEADLINE_MS);
     await settle();
     await press(app.stdin, '/', ...'corporate', ENTER);
-    await waitForFrame(frame, (f) => /LDAP sources 1 of 5/.test(f), DEADLINE_MS);
+    await waitForFrame(frame, (f) => /Sync objects 1 of \d+/.test(f) && /▶ Corporate AD/.test(f), DEADLINE_MS);
     await press(app.stdin, ENTER);
     await waitForFrame(frame, (f) => /Tasks [1-9]/.test(f) && /\blive\b/.test(f), DEADLINE_MS);
     await settle();
