@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 240_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Every core (vitest's default leaves one idle: on CI's two cores that ran the files one at a time). The suite
+    // passes with a second npm test running beside it, so sharing the cores costs no reliability.
+    maxWorkers: '100%',
     // CI runs with CI=true, which makes ink draw nothing until exit; the in-process screens must draw as on a terminal.
     env: { NODE_ENV: 'production', FORCE_COLOR: '0', CI: 'false' },
   },
