@@ -33,6 +33,10 @@ describe(`the terminal after the monitor (Node ${process.versions.node})`, () =>
     await terminal.waitFor(HAS_DATA, { description: 'the first frame with data' });
     const pid = Number(/monitor pid (\d+)/.exec(terminal.outputText())?.[1]);
     expect(pid).toBeGreaterThan(0);
+    // The first frame can carry data before ink has put the terminal in raw mode (it does so just after drawing):
+    // a key that only raw mode delivers at once, p, proves it is on, so Ctrl-C is a key and not the shell's SIGINT.
+    terminal.press('p');
+    await terminal.waitFor(/\bpaused\b/, { description: 'the monitor paused (raw mode on)' });
 
     end(terminal, pid);
     const screen = await terminal.waitFor(/\bexit \d+[\s\S]*\bspeed\b[\s\S]*\becho\b/, { description: "stty's report" });
