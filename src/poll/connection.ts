@@ -1,6 +1,7 @@
 // The state of a connection to authentik, as a screen, an exporter or a recorder reads it: one poll's (the monitor)
 // or a whole fleet's (the overview). The same phases and fields either way, so every consumer says the same words.
 import type { ApiError } from '../api/errors.js';
+import type { Clock } from './clock.js';
 
 /**
  * - loading: no answer yet and no failure yet
@@ -65,4 +66,26 @@ export function sameConnection(a: ConnectionState, b: ConnectionState): boolean 
     a.updatedAt === b.updatedAt &&
     a.refreshing === b.refreshing
   );
+}
+
+/**
+ * A timer that calls `publish` when a connection turns stale with no poll settling (the phase is derived from the
+ * clock, so nothing else would re-evaluate it). `schedule(null)` only cancels.
+ */
+export function staleCheck(clock: Clock, publish: () => void): { schedule(input: Omit<PhaseInput, 'failures' | 'now'> | null): void } {
+  let timer: unknown = null;
+  return {
+    schedule(input) {
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      if (input === null) return;
+      const now = clock.now();
+      const at = staleAt({ ...input, now });
+      if (at === null) return;
+      timer = clock.setTimeout(() => {
+        timer = null;
+        publish();
+      }, at - now);
+    },
+  };
 }

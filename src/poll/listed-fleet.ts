@@ -5,7 +5,7 @@
 import { isServerWide, type ApiError } from '../api/errors.js';
 import { defaultStaleAfterMs } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
-import { connectionPhase, sameConnection, staleAt, type ConnectionState } from './connection.js';
+import { connectionPhase, sameConnection, staleCheck, type ConnectionState } from './connection.js';
 import { createFleetPoller } from './fleet.js';
 import { createPoller, type PollOutcome, type PollSnapshot } from './poller.js';
 
@@ -97,8 +97,8 @@ export function createListedFleet<Item, T>(options: ListedFleetOptions<Item, T>)
   let listed: Item[] | null = null;
   let lastSuccessAt: number | null = null;
   let started = false;
+  const stale = staleCheck(clock, () => publish());
   let paused = false;
-  let staleTimer: unknown = null;
   const timing = {
     clock,
     ...(options.random ? { random: options.random } : {}),
@@ -145,16 +145,7 @@ export function createListedFleet<Item, T>(options: ListedFleetOptions<Item, T>)
 
   // A failing fleet turns stale with nothing settling, so a timer of its own re-evaluates it.
   function scheduleStaleCheck(connection: ConnectionState): void {
-    if (staleTimer !== null) clock.clearTimeout(staleTimer);
-    staleTimer = null;
-    if (!started || connection.phase !== 'retrying') return;
-    const now = clock.now();
-    const at = staleAt({ paused, lastSuccessAt, now, staleAfterMs: staleAfter(intervalMs) });
-    if (at === null) return;
-    staleTimer = clock.setTimeout(() => {
-      staleTimer = null;
-      publish();
-    }, at - now);
+    stale.schedule(started && connection.phase === 'retrying' ? { paused, lastSuccessAt, staleAfterMs: staleAfter(intervalMs) } : null);
   }
 
   function listChanged(): void {

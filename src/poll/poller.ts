@@ -4,7 +4,7 @@
 import { ApiError, isApiError } from '../api/errors.js';
 import { DEFAULT_MAX_BACKOFF_MS, defaultStaleAfterMs, retryDelayMs } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
-import { connectionPhase, sameConnection, staleAt, type ConnectionState, type PollPhase } from './connection.js';
+import { connectionPhase, sameConnection, staleCheck, type ConnectionState, type PollPhase } from './connection.js';
 import { structurallyEqual } from './equal.js';
 
 export type { PollPhase } from './connection.js';
@@ -89,11 +89,11 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
   const retryBaseMs = options.retryBaseMs ?? (() => intervalMs);
 
   let started = false;
+  const stale = staleCheck(clock, () => publish());
   let paused = false;
   let request: Request | null = null;
   let pollTimer: unknown = null;
   let nextPollAt: number | null = null;
-  let staleTimer: unknown = null;
   const seed = options.seed ?? null;
   let seedWaits = seed !== null;
   let lastSettledAt: number | null = seed?.at ?? null;
@@ -145,16 +145,7 @@ export function createPoller<T>(options: PollerOptions<T>): Poller<T> {
 
   // The phase turns stale with no poll settling, so a timer of its own re-evaluates it.
   function scheduleStaleCheck(): void {
-    if (staleTimer !== null) clock.clearTimeout(staleTimer);
-    staleTimer = null;
-    if (!started) return;
-    const now = clock.now();
-    const at = staleAt({ paused, lastSuccessAt, now, staleAfterMs: staleAfterMs(intervalMs) });
-    if (at === null) return;
-    staleTimer = clock.setTimeout(() => {
-      staleTimer = null;
-      publish();
-    }, at - now);
+    stale.schedule(started ? { paused, lastSuccessAt, staleAfterMs: staleAfterMs(intervalMs) } : null);
   }
 
   function poll(userAsked: boolean): void {
