@@ -19,6 +19,18 @@ const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
+/**
+ * The key of each task this module decoded: its bytes' length and hash. Two threads that decoded the same bytes give
+ * their tasks the same key, so a status read on one thread can tell the other which tasks it already holds
+ * (poll/worker/protocol.ts). Weak: a key lives as long as its task.
+ */
+const contentKeys = new WeakMap<SyncTask, string>();
+
+/** The task's content key, if it was decoded from its own bytes here. */
+export function contentKeyOf(task: SyncTask): string | undefined {
+  return contentKeys.get(task);
+}
+
 export interface StatusADecoder {
   /** The status, or undefined when the body must be decoded the ordinary way (see the top of this file). */
   decode(bytes: Uint8Array): SyncStatus | undefined;
@@ -64,6 +76,7 @@ export function createStatusADecoder(): StatusADecoder {
           const checked = systemTaskSchema.safeParse(json);
           if (!checked.success) return undefined;
           task = syncTaskA(checked.data);
+          contentKeys.set(task, key);
           parsed += 1;
         }
         next.set(key, task);

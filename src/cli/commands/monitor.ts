@@ -8,7 +8,7 @@ import { primePoll } from '../../poll/primed.js';
 import { createStatusFetch } from '../../poll/status-fetch.js';
 import type { AppStart } from '../../ui/app/App.js';
 import type { FirstLook } from '../../ui/hooks/use-monitor-data.js';
-import type { statusesOffThread as statusesOffThreadType } from '../../poll/worker/worker-api.js';
+import type { StatusWorkerOptions, statusesOffThread as statusesOffThreadType } from '../../poll/worker/worker-api.js';
 import { localeIsAscii } from '../../ui/theme.js';
 import type { Flags } from '../args.js';
 import { EXIT_UNKNOWN, connect, fail, loadSettings, openStore } from '../context.js';
@@ -32,21 +32,30 @@ export function screenOptions(flags: Flags, io: Io): ScreenOptions {
   };
 }
 
+type StatusSeed = NonNullable<StatusWorkerOptions['seed']>;
+
 /** How long the first frame waits, once the screens' code has loaded, for a first answer still on its way. */
 const FIRST_ANSWER_WAIT_MS = 300;
 
-/** Status readers: `poll` reads its first status on this thread and the rest on the worker; `app` only on the worker. */
-function statusReaders(here: AuthentikApi, worker: () => AuthentikApi): { poll: AuthentikApi; app: AuthentikApi } {
+/**
+ * Status readers: `poll` reads its first status on this thread and the rest through the worker's API; `app` only
+ * through the worker's. That API is made when first needed, with the first status as its seed: a small source then
+ * never starts a thread, and a large one's first answer from the thread carries only the tasks that changed.
+ */
+function statusReaders(here: AuthentikApi, worker: (seed?: StatusSeed) => AuthentikApi): { poll: AuthentikApi; app: AuthentikApi } {
   let off: AuthentikApi | null = null;
   let firstRead = true;
-  const later = () => (off ??= worker());
+  let seed: StatusSeed | undefined;
+  const later = () => (off ??= worker(seed));
   return {
     poll: {
       ...here,
-      syncStatus: (slug, options) => {
+      syncStatus: async (slug, options) => {
         if (!firstRead) return later().syncStatus(slug, options);
         firstRead = false;
-        return here.syncStatus(slug, options);
+        const status = await here.syncStatus(slug, options);
+        seed = { slug, status };
+        return status;
       },
     },
     app: { ...here, syncStatus: (slug, options) => later().syncStatus(slug, options) },
@@ -87,7 +96,7 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
   let offThread: ReturnType<typeof statusesOffThreadType> | null = null;
   // The first status is read on this thread, at once; every later one on the worker, started by the second, so its
   // loading competes neither with the screens' code nor with the first frame.
-  const readers = made && statusReaders(made.api, () => offThread!.api(made));
+  const readers = made && statusReaders(made.api, (seed) => offThread!.api(made, seed));
   // Runs seen to end are recorded: one recorder per server, shared by this first look and the screens.
   const history = screenHistory(io.env);
   // The first look reads an LDAP source's status; any other kind (`scim/3`) is read by its screen's own poller.

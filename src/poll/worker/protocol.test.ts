@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors.js';
 import { pageTask } from '../../domain/testing/factories.js';
 import { statusA } from '../../domain/testing/factories.js';
-import { createStatusSender, createStatusStore, createTaskSender, createTaskStore, postedError, receivedError } from './protocol.js';
+import { createStatusSender, createStatusStore, createTaskSender, createTaskStore, postedError, receivedError, seedKeys } from './protocol.js';
 
 describe('tasks between the threads', () => {
   it('a task crosses once; later answers name it by number, and a task no longer listed is let go', () => {
@@ -24,6 +24,31 @@ describe('tasks between the threads', () => {
     cross('corp-ad', [a, c]);
     expect(send('corp-ad', [a, b, c]).added.map(([, task]) => task.id)).toEqual(['b']);
     expect(send('corp-eu', [a]).added).toHaveLength(1);
+  });
+
+  it('a seed names the tasks the UI thread read itself: the first answer sends only the tasks it does not hold', () => {
+    const keys = new Map<object, string>();
+    const keyOf = (task: object) => keys.get(task);
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => pageTask('corp-ad', 'users', [], { id }));
+    // The UI thread's own a and b; the worker decoded the same bytes into objects of its own, with the same keys.
+    const [workerA, workerB] = [structuredClone(a!), structuredClone(b!)];
+    for (const [task, key] of [[a, 'ka'], [b, 'kb'], [workerA, 'ka'], [workerB, 'kb']] as const) keys.set(task!, key);
+    const send = createStatusSender(keyOf);
+    const store = createStatusStore();
+    send.seed('corp-ad', seedKeys([a!, b!], keyOf));
+    store.seed('corp-ad', [a!, b!]);
+
+    const posted = send('corp-ad', statusA([workerB, workerA, c!]));
+    expect(posted.same).toBe(false);
+    expect(!posted.same && posted.added.map(([, task]) => task.id)).toEqual(['c']);
+    const received = store.receive('corp-ad', structuredClone(posted));
+    expect(received.tasks[0]).toBe(b);
+    expect(received.tasks[1]).toBe(a);
+    expect(received.tasks[2]).toEqual(c);
+    // From then on the books go by the worker's objects, as without a seed.
+    const next = send('corp-ad', statusA([workerA, c!]));
+    expect(!next.same && next.added).toEqual([]);
+    expect(store.receive('corp-ad', structuredClone(next)).tasks[0]).toBe(a);
   });
 
   it('an unchanged status crosses as one word and comes out as the very object of last time', () => {

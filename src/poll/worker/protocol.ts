@@ -5,12 +5,25 @@
 // were the same, see api/status-a-slices.ts) crosses as its number only; the UI thread keeps each number's task
 // until an answer for the same source no longer lists it. Both sides update their books in the order the answers
 // are posted (a thread's messages arrive in order), so they always agree on which numbers the UI thread holds.
+//
+// A seed starts the books with tasks the UI thread read itself (its first poll, before the worker was needed): it
+// names them by content key (api/status-a-slices.ts), numbered -1, -2, … in order, and the worker's first answer
+// names a task it decoded from the same bytes by that number instead of sending it again. Without a seed that first
+// answer would carry every task of a 34 MB status across, and the UI thread would hold two copies while it judged
+// 10,000 new objects (a stall of half a second between two keys, and a few hundred MB).
 import { ApiError, isApiError, type ApiErrorKind } from '../../api/errors.js';
 import type { LdapSource, SyncStatus, SyncTask } from '../../domain/model.js';
 
 export type ToWorker =
   | { type: 'status'; id: number; slug: string; source?: LdapSource }
-  | { type: 'abort'; id: number };
+  | { type: 'abort'; id: number }
+  | { type: 'seed'; slug: string; keys: (string | null)[] };
+
+/** How a task's content is named across threads: its key when it has one (see the top of this file). */
+export type ContentKeyOf = (task: SyncTask) => string | undefined;
+
+/** The number a seeded task goes by: its position in the seed, counted -1, -2, … (the worker counts up from 1). */
+const seededNumber = (index: number) => -(index + 1);
 
 export type StatusFields = Omit<SyncStatus, 'tasks'>;
 
@@ -67,17 +80,30 @@ export function receivedError(posted: PostedError): ApiError {
   return new ApiError(posted.kind, posted.message, posted.status, posted.permission);
 }
 
+export interface TaskSender {
+  (slug: string, tasks: readonly SyncTask[]): TaskDelta;
+  /** The UI thread holds these tasks of `slug` (by content key, in order) until the next answer for it. */
+  seed(slug: string, keys: readonly (string | null)[]): void;
+}
+
 /** The worker's side: which task objects the UI thread holds, per source. */
-export function createTaskSender(): (slug: string, tasks: readonly SyncTask[]) => TaskDelta {
+export function createTaskSender(keyOf: ContentKeyOf = () => undefined): TaskSender {
   const held = new Map<string, Map<SyncTask, number>>();
+  const seeds = new Map<string, Map<string, number>>();
   let nextNumber = 1;
-  return (slug, tasks) => {
+  const send = (slug: string, tasks: readonly SyncTask[]): TaskDelta => {
     const before = held.get(slug);
+    const seeded = seeds.get(slug);
+    seeds.delete(slug);
     const now = new Map<SyncTask, number>();
     const order: number[] = new Array(tasks.length);
     const added: [number, SyncTask][] = [];
     tasks.forEach((task, i) => {
       let number = now.get(task) ?? before?.get(task);
+      if (number === undefined && seeded !== undefined) {
+        const key = keyOf(task);
+        if (key !== undefined) number = seeded.get(key);
+      }
       if (number === undefined) {
         number = nextNumber++;
         added.push([number, task]);
@@ -88,12 +114,36 @@ export function createTaskSender(): (slug: string, tasks: readonly SyncTask[]) =
     held.set(slug, now);
     return { order, added };
   };
+  return Object.assign(send, {
+    seed(slug: string, keys: readonly (string | null)[]) {
+      const numbers = new Map<string, number>();
+      keys.forEach((key, i) => {
+        if (key !== null && !numbers.has(key)) numbers.set(key, seededNumber(i));
+      });
+      seeds.set(slug, numbers);
+    },
+  });
+}
+
+/** The keys a seed names `tasks` by (null: a task without one, which the worker sends again if it lists it). */
+export function seedKeys(tasks: readonly SyncTask[], keyOf: ContentKeyOf): (string | null)[] {
+  return tasks.map((task) => keyOf(task) ?? null);
+}
+
+export interface TaskStore {
+  receive(slug: string, delta: TaskDelta): SyncTask[];
+  /** The UI thread holds `tasks` (the ones it named in a seed, in the same order). */
+  seed(slug: string, tasks: readonly SyncTask[]): void;
+  clear(): void;
 }
 
 /** The UI thread's side: the tasks it holds, per source; each answer's list rebuilt from its numbers. */
-export function createTaskStore(): { receive(slug: string, delta: TaskDelta): SyncTask[]; clear(): void } {
+export function createTaskStore(): TaskStore {
   const held = new Map<string, Map<number, SyncTask>>();
   return {
+    seed(slug, tasks) {
+      held.set(slug, new Map(tasks.map((task, i) => [seededNumber(i), task])));
+    },
     receive(slug, delta) {
       const before = held.get(slug);
       const fresh = new Map<number, SyncTask>(delta.added);
@@ -113,23 +163,34 @@ export function createTaskStore(): { receive(slug: string, delta: TaskDelta): Sy
   };
 }
 
+export interface StatusSender {
+  (slug: string, status: SyncStatus): PostedStatus;
+  seed: TaskSender['seed'];
+}
+
 /** The worker's side for whole statuses: an unchanged one crosses as `same`, a changed one as its changed tasks. */
-export function createStatusSender(): (slug: string, status: SyncStatus) => PostedStatus {
-  const sendTasks = createTaskSender();
+export function createStatusSender(keyOf?: ContentKeyOf): StatusSender {
+  const sendTasks = createTaskSender(keyOf);
   const last = new Map<string, SyncStatus>();
-  return (slug, status) => {
+  const send = (slug: string, status: SyncStatus): PostedStatus => {
     if (last.get(slug) === status) return { same: true };
     last.set(slug, status);
     const { tasks, ...fields } = status;
     return { same: false, status: fields, ...sendTasks(slug, tasks) };
   };
+  return Object.assign(send, { seed: sendTasks.seed });
 }
 
 /** The UI thread's side: `same` is the very status object of last time, so nothing downstream compares it again. */
-export function createStatusStore(): { receive(slug: string, posted: PostedStatus): SyncStatus; clear(): void } {
+export function createStatusStore(): {
+  receive(slug: string, posted: PostedStatus): SyncStatus;
+  seed(slug: string, tasks: readonly SyncTask[]): void;
+  clear(): void;
+} {
   const tasks = createTaskStore();
   const last = new Map<string, SyncStatus>();
   return {
+    seed: tasks.seed,
     receive(slug, posted) {
       if (posted.same) {
         const status = last.get(slug);

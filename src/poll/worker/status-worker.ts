@@ -4,6 +4,7 @@
 // (see protocol.ts). Built as its own entry (scripts/build.mjs → dist/poll/status-worker.js).
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient } from '../../api/client.js';
+import { contentKeyOf } from '../../api/status-a-slices.js';
 import type { ClientOptions } from '../../api/types.js';
 import { createStatusSender, postedError, type FromWorker, type ToWorker } from './protocol.js';
 
@@ -21,12 +22,16 @@ if (port === null) throw new Error('status-worker.js runs as a worker thread onl
 
 const { client, hold } = workerData as StatusWorkerData;
 const api = createClient(client);
-const send = createStatusSender();
+const send = createStatusSender(contentKeyOf);
 const inFlight = new Map<number, AbortController>();
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'abort') {
     inFlight.get(message.id)?.abort();
+    return;
+  }
+  if (message.type === 'seed') {
+    send.seed(message.slug, message.keys);
     return;
   }
   const { id, slug } = message;

@@ -156,4 +156,26 @@ describe('the sync status on a worker thread', () => {
     expect(first.tasks.length).toBeGreaterThan(0);
     expect(await made.api.syncStatus('corp-ad')).toBe(first);
   });
+
+  it('a large status the UI thread read first is not sent back: the thread names those tasks, and the screen keeps its objects', async () => {
+    const sim = await simulated();
+    const client = { url: sim.url, token: sim.token };
+    const seen = await createClient(client).syncStatus('corp-ad');
+    const threads: Worker[] = [];
+    const made = offThread(sim.url, sim.token, { seed: { slug: 'corp-ad', status: seen }, onSpawn: (thread) => threads.push(thread) });
+    const answered = await made.api.syncStatus('corp-ad');
+    expect(threads).toHaveLength(1);
+    expect(answered.tasks.length).toBe(seen.tasks.length);
+    answered.tasks.forEach((task, i) => expect(task, `task ${i} crossed again`).toBe(seen.tasks[i]));
+  });
+
+  it('a small status the UI thread read first starts no thread: its source stays on the UI thread', async () => {
+    const sim = await simulated();
+    const seen = await createClient({ url: sim.url, token: sim.token }).syncStatus('corp-ad');
+    const threads: Worker[] = [];
+    const made = offThread(sim.url, sim.token, { largeFrom: 5_000, seed: { slug: 'corp-ad', status: seen }, onSpawn: (thread) => threads.push(thread) });
+    const answered = await made.api.syncStatus('corp-ad');
+    expect(answered.tasks.map((task) => task.id)).toEqual(seen.tasks.map((task) => task.id));
+    expect(threads).toHaveLength(0);
+  });
 });

@@ -3,11 +3,13 @@
 // the worker never keeps the process alive, and close() ends it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
 import type { SyncStatus } from '../../domain/model.js';
-import { createStatusStore, receivedError, type FromWorker, type ToWorker } from './protocol.js';
+import { contentKeyOf } from '../../api/status-a-slices.js';
+import { createStatusStore, receivedError, seedKeys, type FromWorker, type ToWorker } from './protocol.js';
 import type { ClientOptions } from '../../api/types.js';
 import type { StatusWorkerData } from './status-worker.js';
 
@@ -38,6 +40,11 @@ export interface StatusWorkerOptions {
   hold?: Int32Array;
   /** A status this large (tasks + log lines) is read on the worker; one under half of it on the UI thread. */
   largeFrom?: number;
+  /**
+   * A status the UI thread has read itself (the monitor's first poll). A small one keeps its source on the UI thread
+   * and no thread is started; a large one's tasks are named to the worker, so its first answer sends only what changed.
+   */
+  seed?: { slug: string; status: SyncStatus };
 }
 
 interface Pending {
@@ -103,6 +110,9 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
   function spawn(): Worker {
     const workerData: StatusWorkerData = { client, ...(options.hold ? { hold: options.hold } : {}) };
     const thread = new Worker(script, { workerData, stdout: true, stderr: true });
+    // Node 20 sets V8's flags back to their defaults when it starts a worker: hold the young generation again (see
+    // bin/aksync.js). Later lines keep the flag.
+    setFlagsFromString('--semi-space-growth-factor=1');
     // What the thread prints is not for the screen; an uncaught error arrives as 'error' below.
     thread.stdout.resume();
     thread.stderr.resume();
@@ -138,8 +148,18 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
     request?.resolve(status);
   }
 
-  // Started now, so its start-up overlaps the UI thread's own.
-  worker = spawn();
+  const seed = options.seed;
+  if (seed === undefined) {
+    // Started now, so its start-up overlaps the UI thread's own.
+    worker = spawn();
+  } else {
+    weigh(seed.slug, seed.status);
+    if (onWorker.has(seed.slug)) {
+      worker = spawn();
+      store.seed(seed.slug, seed.status.tasks);
+      worker.postMessage({ type: 'seed', slug: seed.slug, keys: seedKeys(seed.status.tasks, contentKeyOf) } satisfies ToWorker);
+    }
+  }
 
   async function syncStatus(slug: string, opts?: Parameters<AuthentikApi['syncStatus']>[1]): Promise<SyncStatus> {
     if (closed) throw cancelled();
@@ -187,13 +207,17 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
 
 /** For a command that may connect more than once (the first-run form): every worker it made, closed at once. */
 export function statusesOffThread(options: StatusWorkerOptions = {}): {
-  api(connection: { api: AuthentikApi; settings: { url: string; token: string; timeoutSeconds: number; insecure: boolean } }): AuthentikApi;
+  api(
+    connection: { api: AuthentikApi; settings: { url: string; token: string; timeoutSeconds: number; insecure: boolean } },
+    seed?: StatusWorkerOptions['seed'],
+  ): AuthentikApi;
   close(): Promise<void>;
 } {
   const made: StatusWorkerApi[] = [];
   return {
-    api({ api, settings }) {
-      const worker = withStatusWorker(api, { url: settings.url, token: settings.token, timeoutMs: settings.timeoutSeconds * 1000, insecure: settings.insecure }, options);
+    api({ api, settings }, seed) {
+      const client = { url: settings.url, token: settings.token, timeoutMs: settings.timeoutSeconds * 1000, insecure: settings.insecure };
+      const worker = withStatusWorker(api, client, { ...options, ...(seed ? { seed } : {}) });
       made.push(worker);
       return worker.api;
     },
