@@ -97,7 +97,16 @@ const decodeStatusB = (body: unknown, answer: Answer) => parseAnswer(syncStatusB
 const decodeSchedules = (body: unknown, answer: Answer) => parseAnswer(scheduleListSchema, body, answer);
 const decodeTaskPage = (body: unknown, answer: Answer) => parseAnswer(taskListSchema, body, answer);
 
-export function createClient(options: ClientOptions): SyncApi {
+/** The client, and what only the status worker asks of it. */
+export interface Client extends SyncApi {
+  /**
+   * With `taskStandIns`: the next generation A status of `slug` counts tasks with these content keys as already read,
+   * so they come back as stand-ins without being parsed (the UI thread holds them: poll/worker/protocol.ts).
+   */
+  assumeTasks(slug: string, keys: readonly string[]): void;
+}
+
+export function createClient(options: ClientOptions): Client {
   const parsed = parseServerUrl(options.url);
   if (!parsed.ok) throw new ClientConfigError(parsed.reason);
   if (!/^[\x21-\x7e]+$/.test(options.token)) {
@@ -159,7 +168,7 @@ export function createClient(options: ClientOptions): SyncApi {
   const statusADecoderBySlug = new Map<string, ReturnType<typeof createStatusADecoder>>();
   const statusADecoders = (slug: string) => {
     let decoder = statusADecoderBySlug.get(slug);
-    if (decoder === undefined) statusADecoderBySlug.set(slug, (decoder = createStatusADecoder()));
+    if (decoder === undefined) statusADecoderBySlug.set(slug, (decoder = createStatusADecoder({ standIns: options.taskStandIns === true })));
     return decoder;
   };
   const readDecoded = async <T>(call: Call, signal: AbortSignal | undefined, decode: Decode<T>): Promise<T> =>
@@ -472,6 +481,7 @@ export function createClient(options: ClientOptions): SyncApi {
 
   return {
     baseUrl,
+    assumeTasks: (slug, keys) => statusADecoders(slug).assume(keys),
     scheduleTaskPage,
     version,
     me,

@@ -220,20 +220,39 @@ async function readBody(
   if (stream === null) return { text: '', bytes: new Uint8Array(0), fingerprint: '0:' };
   const reader = stream.getReader();
   const hash = createHash('sha1');
+  // With the length announced, the bytes go straight into one buffer of that size: a 34 MB body is one copy, not
+  // its chunks and then their concatenation. Chunks are kept only when the length is unknown or turns out wrong.
+  let whole: Buffer | null = Number.isSafeInteger(announced) && announced > 0 && announced <= limit ? Buffer.allocUnsafe(announced) : null;
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    const before = received;
     received += value.byteLength;
     if (received > limit) {
       await reader.cancel().catch(() => undefined);
       if (strict) return TOO_LARGE;
-      chunks.push(value.subarray(0, value.byteLength - (received - limit)));
+      const kept = value.subarray(0, value.byteLength - (received - limit));
+      if (whole === null) chunks.push(kept);
+      else chunks.push(whole.subarray(0, before), kept);
+      whole = null;
       break;
     }
     hash.update(value);
+    if (whole !== null && received <= whole.byteLength) {
+      whole.set(value, before);
+      continue;
+    }
+    if (whole !== null) {
+      chunks.push(whole.subarray(0, before));
+      whole = null;
+    }
     chunks.push(value);
+  }
+  if (whole !== null) {
+    if (received === whole.byteLength) chunks.push(whole);
+    else chunks.push(whole.subarray(0, received));
   }
   const fingerprint = `${received}:${hash.digest('base64')}`;
   // Decoded only when read: an unchanged answer is never turned into text. One decode of the whole body, not one

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncStatusA } from './adapter-a.js';
 import { createClient } from './client.js';
 import { syncStatusASchema } from './schemas-a.js';
-import { createStatusADecoder, scanStatus } from './status-a-slices.js';
+import { contentKeyOf, createStatusADecoder, isStandIn, scanStatus } from './status-a-slices.js';
 import { example } from './test-support/examples.js';
 import { expectApiError, TOKEN } from './test-support/expect-api-error.js';
 import { routes, startServer, type TestServer } from './test-support/http-server.js';
@@ -32,6 +32,34 @@ describe('a generation A status, task by task', () => {
     expect(second?.tasks[2]).toBe(first?.tasks[2]);
     expect(second?.tasks[1]).not.toBe(first?.tasks[1]);
     expect(second?.tasks[1]?.state).toBe('error');
+  });
+
+  it('a decoder that keeps no tasks hands an unchanged one back as a stand-in with the same content key', () => {
+    const body = example('a-completed');
+    const decoder = createStatusADecoder({ standIns: true });
+    const first = decoder.decode(bytes(JSON.stringify(body)));
+    expect(first?.tasks.some(isStandIn)).toBe(false);
+    body.tasks[1].status = 'error';
+    const second = decoder.decode(bytes(JSON.stringify(body)));
+    expect(decoder.lastParsed).toBe(1);
+    expect(isStandIn(second!.tasks[0]!)).toBe(true);
+    expect(contentKeyOf(second!.tasks[0]!)).toBe(contentKeyOf(first!.tasks[0]!));
+    expect(second?.tasks[1]?.state).toBe('error');
+    expect(isStandIn(second!.tasks[1]!)).toBe(false);
+    // Another decoder that read the same bytes names the same tasks alike (the UI thread's and the worker's).
+    const other = createStatusADecoder().decode(bytes(JSON.stringify(body)));
+    expect(other?.tasks.map((task) => contentKeyOf(task))).toEqual(second?.tasks.map((task) => contentKeyOf(task)));
+  });
+
+  it('tasks assumed read (the UI thread holds them) are not parsed: they come back as stand-ins', () => {
+    const text = JSON.stringify(example('a-completed'));
+    const held = createStatusADecoder().decode(bytes(text))!;
+    const decoder = createStatusADecoder({ standIns: true });
+    decoder.assume(held.tasks.slice(1).map((task) => contentKeyOf(task)!));
+    const status = decoder.decode(bytes(text))!;
+    expect(decoder.lastParsed).toBe(1);
+    expect(status.tasks.map(isStandIn)).toEqual(held.tasks.map((_, i) => i > 0));
+    expect(status.tasks[0]).toEqual(held.tasks[0]);
   });
 
   it('gives up on what it does not expect, so the ordinary parse words the error', () => {

@@ -36,16 +36,46 @@ export interface StatusADecoder {
   decode(bytes: Uint8Array): SyncStatus | undefined;
   /** Tasks decoded by the last call (for tests and benchmarks): the others were reused. */
   readonly lastParsed: number;
+  /** A decoder that keeps no tasks: the next decode counts tasks with these keys as read (stand-ins, not parsed). */
+  assume(keys: readonly string[]): void;
+}
+
+/**
+ * A task that did not change, as a reader that keeps no tasks hands it back: an empty object that carries only its
+ * content key. Only the status worker sees these: it sends each task on to the UI thread once and then names it by
+ * its key, so it need not hold a second copy of a 34 MB status.
+ */
+function standInFor(key: string): SyncTask {
+  const standIn = Object.freeze({}) as SyncTask;
+  contentKeys.set(standIn, key);
+  standIns.add(standIn);
+  return standIn;
+}
+const standIns = new WeakSet<SyncTask>();
+
+/** Whether `task` is a stand-in (see standInFor): it has no fields to read or send. */
+export function isStandIn(task: SyncTask): boolean {
+  return standIns.has(task);
+}
+
+export interface StatusADecoderOptions {
+  /** Unchanged tasks come back as stand-ins, and the decoder keeps no parsed task (see standInFor). */
+  standIns?: boolean;
 }
 
 /** One decoder per status endpoint: it remembers the tasks of the last answer only. */
-export function createStatusADecoder(): StatusADecoder {
+export function createStatusADecoder(options: StatusADecoderOptions = {}): StatusADecoder {
+  const thin = options.standIns === true;
   let known = new Map<string, SyncTask>();
   let lastParsed = 0;
   const decoder = new TextDecoder();
   return {
     get lastParsed() {
       return lastParsed;
+    },
+    assume(keys) {
+      if (!thin) return;
+      for (const key of keys) if (!known.has(key)) known.set(key, standInFor(key));
     },
     decode(bytes) {
       const layout = scanStatus(bytes);
@@ -78,8 +108,10 @@ export function createStatusADecoder(): StatusADecoder {
           task = syncTaskA(checked.data);
           contentKeys.set(task, key);
           parsed += 1;
+          next.set(key, thin ? standInFor(key) : task);
+        } else {
+          next.set(key, task);
         }
-        next.set(key, task);
         tasks[i / 2] = task;
       }
       known = next;

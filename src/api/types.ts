@@ -15,6 +15,11 @@ export interface ClientOptions {
   userAgent?: string;
   /** Largest response body read, in bytes (default 64 MiB); a larger one fails with `too_large`. */
   maxBytes?: number;
+  /**
+   * A generation A LDAP status's unchanged tasks come back as stand-ins that carry only their content key
+   * (api/status-a-slices.ts): for the status worker, which sends tasks on and keeps none.
+   */
+  taskStandIns?: boolean;
 }
 
 export interface RequestOptions {

@@ -33,7 +33,7 @@ describe('tasks between the threads', () => {
     // The UI thread's own a and b; the worker decoded the same bytes into objects of its own, with the same keys.
     const [workerA, workerB] = [structuredClone(a!), structuredClone(b!)];
     for (const [task, key] of [[a, 'ka'], [b, 'kb'], [workerA, 'ka'], [workerB, 'kb']] as const) keys.set(task!, key);
-    const send = createStatusSender(keyOf);
+    const send = createStatusSender({ keyOf, isStandIn: () => false });
     const store = createStatusStore();
     send.seed('corp-ad', seedKeys([a!, b!], keyOf));
     store.seed('corp-ad', [a!, b!]);
@@ -49,6 +49,27 @@ describe('tasks between the threads', () => {
     const next = send('corp-ad', statusA([workerA, c!]));
     expect(!next.same && next.added).toEqual([]);
     expect(store.receive('corp-ad', structuredClone(next)).tasks[0]).toBe(a);
+  });
+
+  it('a stand-in (a task the worker no longer keeps) is named by its key, and one the UI thread lacks is a fault, never sent', () => {
+    const keys = new Map<object, string>();
+    const standIns = new Set<object>();
+    const identity = { keyOf: (task: object) => keys.get(task), isStandIn: (task: object) => standIns.has(task) };
+    const a = pageTask('corp-ad', 'users', [], { id: 'a' });
+    keys.set(a, 'ka');
+    const send = createTaskSender(identity);
+    const store = createTaskStore();
+    const first = store.receive('corp-ad', structuredClone(send('corp-ad', [a])));
+    const standIn = {} as typeof a;
+    keys.set(standIn, 'ka');
+    standIns.add(standIn);
+    const again = send('corp-ad', [standIn]);
+    expect(again.added).toEqual([]);
+    expect(store.receive('corp-ad', structuredClone(again))[0]).toBe(first[0]);
+    const stranger = {} as typeof a;
+    keys.set(stranger, 'kz');
+    standIns.add(stranger);
+    expect(() => send('corp-ad', [stranger])).toThrow(/stand-in/);
   });
 
   it('an unchanged status crosses as one word and comes out as the very object of last time', () => {

@@ -22,6 +22,17 @@ export type ToWorker =
 /** How a task's content is named across threads: its key when it has one (see the top of this file). */
 export type ContentKeyOf = (task: SyncTask) => string | undefined;
 
+/**
+ * What the worker knows of the tasks it reads: their content keys, and which are stand-ins (a reader that keeps no
+ * tasks hands back an unchanged one as an empty object with its key: it can be named, never sent).
+ */
+export interface TaskIdentity {
+  keyOf: ContentKeyOf;
+  isStandIn(task: SyncTask): boolean;
+}
+
+const NO_KEYS: TaskIdentity = { keyOf: () => undefined, isStandIn: () => false };
+
 /** The number a seeded task goes by: its position in the seed, counted -1, -2, … (the worker counts up from 1). */
 const seededNumber = (index: number) => -(index + 1);
 
@@ -86,31 +97,32 @@ export interface TaskSender {
   seed(slug: string, keys: readonly (string | null)[]): void;
 }
 
-/** The worker's side: which task objects the UI thread holds, per source. */
-export function createTaskSender(keyOf: ContentKeyOf = () => undefined): TaskSender {
-  const held = new Map<string, Map<SyncTask, number>>();
+/**
+ * The worker's side: which tasks the UI thread holds, per source: by content key where a task has one (so a task
+ * read again from the same bytes is the same task), else by the object itself.
+ */
+export function createTaskSender(identity: TaskIdentity = NO_KEYS): TaskSender {
+  const held = new Map<string, Map<SyncTask | string, number>>();
   const seeds = new Map<string, Map<string, number>>();
   let nextNumber = 1;
   const send = (slug: string, tasks: readonly SyncTask[]): TaskDelta => {
     const before = held.get(slug);
     const seeded = seeds.get(slug);
-    seeds.delete(slug);
-    const now = new Map<SyncTask, number>();
+    const now = new Map<SyncTask | string, number>();
     const order: number[] = new Array(tasks.length);
     const added: [number, SyncTask][] = [];
     tasks.forEach((task, i) => {
-      let number = now.get(task) ?? before?.get(task);
-      if (number === undefined && seeded !== undefined) {
-        const key = keyOf(task);
-        if (key !== undefined) number = seeded.get(key);
-      }
+      const name = identity.keyOf(task) ?? task;
+      let number = now.get(name) ?? before?.get(name) ?? (typeof name === 'string' ? seeded?.get(name) : undefined);
       if (number === undefined) {
+        if (identity.isStandIn(task)) throw new Error(`a stand-in of ${slug} that the UI thread does not hold`);
         number = nextNumber++;
         added.push([number, task]);
       }
-      now.set(task, number);
+      now.set(name, number);
       order[i] = number;
     });
+    seeds.delete(slug);
     held.set(slug, now);
     return { order, added };
   };
@@ -169,8 +181,8 @@ export interface StatusSender {
 }
 
 /** The worker's side for whole statuses: an unchanged one crosses as `same`, a changed one as its changed tasks. */
-export function createStatusSender(keyOf?: ContentKeyOf): StatusSender {
-  const sendTasks = createTaskSender(keyOf);
+export function createStatusSender(identity?: TaskIdentity): StatusSender {
+  const sendTasks = createTaskSender(identity);
   const last = new Map<string, SyncStatus>();
   const send = (slug: string, status: SyncStatus): PostedStatus => {
     if (last.get(slug) === status) return { same: true };

@@ -4,8 +4,9 @@
 // (see protocol.ts). Built as its own entry (scripts/build.mjs → dist/poll/status-worker.js).
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient } from '../../api/client.js';
-import { contentKeyOf } from '../../api/status-a-slices.js';
+import { contentKeyOf, isStandIn } from '../../api/status-a-slices.js';
 import type { ClientOptions } from '../../api/types.js';
+import type { LdapSource } from '../../domain/model.js';
 import { createStatusSender, postedError, type FromWorker, type ToWorker } from './protocol.js';
 
 export interface StatusWorkerData {
@@ -21,8 +22,9 @@ const port = parentPort;
 if (port === null) throw new Error('status-worker.js runs as a worker thread only');
 
 const { client, hold } = workerData as StatusWorkerData;
-const api = createClient(client);
-const send = createStatusSender(contentKeyOf);
+// It keeps no tasks: each crosses once, then goes by its content key (protocol.ts).
+const api = createClient({ ...client, taskStandIns: true });
+const send = createStatusSender({ keyOf: contentKeyOf, isStandIn });
 const inFlight = new Map<number, AbortController>();
 
 port.on('message', (message: ToWorker) => {
@@ -32,6 +34,8 @@ port.on('message', (message: ToWorker) => {
   }
   if (message.type === 'seed') {
     send.seed(message.slug, message.keys);
+    // What the UI thread holds is not parsed again here, nor kept.
+    api.assumeTasks(message.slug, message.keys.filter((key) => key !== null));
     return;
   }
   const { id, slug } = message;
@@ -41,14 +45,19 @@ port.on('message', (message: ToWorker) => {
   }
   const controller = new AbortController();
   inFlight.set(id, controller);
-  api
-    .syncStatus(slug, { signal: controller.signal, ...(message.source ? { source: message.source } : {}) })
-    .then(
-      (status): FromWorker => ({ type: 'status', id, slug, ok: true, ...send(slug, status) }),
-      (error: unknown): FromWorker => ({ type: 'status', id, slug, ok: false, error: postedError(error) }),
-    )
-    .then((reply) => {
-      inFlight.delete(id);
-      port.postMessage(reply);
-    });
+  void answer(id, slug, controller.signal, message.source).then((reply) => {
+    inFlight.delete(id);
+    port.postMessage(reply);
+  });
 });
+
+async function answer(id: number, slug: string, signal: AbortSignal, source: LdapSource | undefined): Promise<FromWorker> {
+  let status;
+  try {
+    status = await api.syncStatus(slug, { signal, ...(source ? { source } : {}) });
+  } catch (error) {
+    return { type: 'status', id, slug, ok: false, error: postedError(error) };
+  }
+  // Books that disagree with the UI thread's (a fault of ours) end the thread: the UI thread starts a fresh one.
+  return { type: 'status', id, slug, ok: true, ...send(slug, status) };
+}
