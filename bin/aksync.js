@@ -18,9 +18,7 @@ if (!process.stdout.isTTY) {
   process.env.FORCE_COLOR = '0';
 }
 
-// V8 doubles the young generation whenever a scavenge finds much allocation, up to 32 MB that it keeps for good: a
-// screen's short-lived garbage never needs it. Held at its first size, resident memory is ~25 MB lower (BENCHMARKS.md).
-// (--semi-space-growth-factor exists on every Node.js line aksync supports; an unknown flag would print to the screen.)
+// Long-running screens keep V8's young generation at its first size (see src/runtime/young-generation.ts).
 const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString('--semi-space-growth-factor=1');
 

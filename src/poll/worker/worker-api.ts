@@ -3,12 +3,12 @@
 // the worker never keeps the process alive, and close() ends it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../api/errors.js';
 import type { AuthentikApi } from '../../api/types.js';
 import type { SyncStatus } from '../../domain/model.js';
 import { contentKeyOf } from '../../api/status-a-slices.js';
+import { holdYoungGeneration } from '../../runtime/young-generation.js';
 import { createStatusStore, receivedError, seedKeys, type FromWorker, type ToWorker } from './protocol.js';
 import type { ClientOptions } from '../../api/types.js';
 import type { StatusWorkerData } from './status-worker.js';
@@ -110,9 +110,8 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
   function spawn(): Worker {
     const workerData: StatusWorkerData = { client, ...(options.hold ? { hold: options.hold } : {}) };
     const thread = new Worker(script, { workerData, stdout: true, stderr: true });
-    // Node 20 sets V8's flags back to their defaults when it starts a worker: hold the young generation again (see
-    // bin/aksync.js). Later lines keep the flag.
-    setFlagsFromString('--semi-space-growth-factor=1');
+    // Node 20 sets V8's flags back to their defaults when it starts a worker.
+    holdYoungGeneration();
     // What the thread prints is not for the screen; an uncaught error arrives as 'error' below.
     thread.stdout.resume();
     thread.stderr.resume();
