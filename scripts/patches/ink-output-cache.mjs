@@ -10,7 +10,7 @@ export const inkOutputCache = {
   // A row whose cells are the very same (cached) characters as last frame's is not turned into text again: blank
   // cells are one shared object, so an unchanged row is a list of the same objects.
   more: [
-    { find: '                            return sliceAnsi(line, from, to);\n', replace: '                            return aksyncSlice(this.caches, line, from, to);\n' },
+    { find: '                            return sliceAnsi(line, from, to);\n', replace: '                            return aksyncSlice(this.caches, line, from, to, width);\n' },
     {
       find: "                row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });\n",
       replace: '                row.push(AKSYNC_BLANK);\n',
@@ -45,7 +45,12 @@ function aksyncRow(caches, y, chars) {
     caches.rows[y] = { chars, text };
     return text;
 }
-function aksyncSlice(caches, line, from, to) {
+function aksyncSlice(caches, line, from, to, width) {
+    // ink cuts every line inside a clipping box, even one that fits: a line that fits is itself (its cells are the
+    // same either way), and the first frame, whose every line is new, tokenises nothing to learn that.
+    if (from === 0 && to >= width) {
+        return line;
+    }
     caches.slices ??= new Map();
     const key = from + ':' + to + ':' + line;
     let cached = caches.slices.get(key);

@@ -53,6 +53,17 @@ describe("the build's patch of ink's Output", () => {
       expect(frame(['one', '\u001b[1mtwo\u001b[22m'], 'abcdefgh')).toBe('one\n\u001b[1mtwo\u001b[22m\n  cdef');
       expect(frame(['one', 'two'], 'abXdefgh')).toBe('one\ntwo\n  Xdef');
       expect(frame(['', 'two'])).toBe('\ntwo\n');
+      // In a box from the left edge: a line that fits is drawn whole (styles and all), one that does not is cut.
+      const inBox = (text: string) => {
+        const output = new Output({ width: 12, height: 1 });
+        output.clip({ x1: 0, x2: 6, y1: 0, y2: 1 });
+        output.write(0, 0, text, { transformers: [] });
+        output.unclip();
+        return output.get().output;
+      };
+      expect(inBox('ab\u001b[1mcd\u001b[22m')).toBe('ab\u001b[1mcd\u001b[22m');
+      expect(inBox('abcdefgh')).toBe('abcdef');
+      expect(inBox('\u001b[1mabcdefgh\u001b[22m')).toBe('\u001b[1mabcdef\u001b[22m');
     } finally {
       rmSync(file, { force: true });
     }
