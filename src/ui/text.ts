@@ -7,8 +7,23 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // eslint-disable-next-line no-control-regex
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/**
+ * Widths of the non-ASCII texts measured lately (a status mark, a separator, a server's message): every frame
+ * measures the same few again, and string-width segments each into graphemes, which made it a tenth of a frame's
+ * CPU and much of its garbage. Cleared when it grows past a bound, so a screen left open for days stays small.
+ */
+const widths = new Map<string, number>();
+const WIDTHS_KEPT = 4_000;
+
 export function widthOf(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = widths.get(text);
+  if (width === undefined) {
+    if (widths.size >= WIDTHS_KEPT) widths.clear();
+    width = stringWidth(text);
+    widths.set(text, width);
+  }
+  return width;
 }
 
 /** Longest prefix of `text` that fits in `columns`, on grapheme boundaries. */
@@ -17,7 +32,7 @@ function prefixFitting(text: string, columns: number): string {
   let out = '';
   let used = 0;
   for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment);
+    const w = widthOf(segment);
     if (used + w > columns) break;
     out += segment;
     used += w;
@@ -52,7 +67,7 @@ function graphemes(text: string, offset: number): Array<{ at: number; end: numbe
   return Array.from(segmenter.segment(text), ({ segment, index }) => ({
     at: offset + index,
     end: offset + index + segment.length,
-    width: stringWidth(segment),
+    width: widthOf(segment),
   }));
 }
 
