@@ -1,6 +1,7 @@
 // The one primitive every row is made of: a single terminal line of coloured segments, sanitised and cut to
 // `width` so it can neither carry an escape sequence nor wrap onto a second row.
 import { Text } from 'ink';
+import { memo } from 'react';
 import { safeLine } from '../../domain/sanitize.js';
 import type { Color } from '../theme.js';
 import { truncate, widthOf, wrapRanges } from '../text.js';
@@ -62,7 +63,30 @@ export function wrapSegments(segments: readonly Segment[], width: number, maxLin
   });
 }
 
-export function Line({ segments, width, ellipsis }: { segments: readonly Segment[]; width: number; ellipsis?: string }) {
+interface LineProps {
+  segments: readonly Segment[];
+  width: number;
+  ellipsis?: string;
+}
+
+function sameSegment(a: Segment, b: Segment): boolean {
+  return a.text === b.text && a.color === b.color && a.bold === b.bold && a.dim === b.dim && a.inverse === b.inverse && a.underline === b.underline;
+}
+
+/**
+ * Screens build their rows' segments anew on every render; a row whose segments say the same as last time is not
+ * drawn again (a `j` changes two rows of a table, not forty).
+ */
+function sameLine(a: LineProps, b: LineProps): boolean {
+  return (
+    a.width === b.width &&
+    a.ellipsis === b.ellipsis &&
+    a.segments.length === b.segments.length &&
+    a.segments.every((segment, i) => sameSegment(segment, b.segments[i] as Segment))
+  );
+}
+
+export const Line = memo(function Line({ segments, width, ellipsis }: LineProps) {
   const parts = fitSegments(segments, width, ellipsis);
   const empty = parts.every((s) => s.text === '');
   return (
@@ -74,4 +98,4 @@ export function Line({ segments, width, ellipsis }: { segments: readonly Segment
       ))}
     </Text>
   );
-}
+}, sameLine);
