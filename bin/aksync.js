@@ -18,10 +18,6 @@ if (!process.stdout.isTTY) {
   process.env.FORCE_COLOR = '0';
 }
 
-// Long-running screens keep V8's young generation at its first size (see src/runtime/young-generation.ts).
-const { setFlagsFromString } = await import('node:v8');
-setFlagsFromString('--semi-space-growth-factor=1');
-
 // Never let React DevTools be dialled from an ops screen.
 delete process.env.DEV;
 

@@ -29,6 +29,15 @@ const leanDependencies = {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: fileURLToPath(new URL('./shims/undici.cjs', import.meta.url)) }));
     build.onResolve({ filter: /^zod$/ }, () => ({ path: fileURLToPath(new URL('./shims/zod.mjs', import.meta.url)) }));
     build.onResolve({ filter: /^aksync-zod-classic$/ }, () => ({ path: zodClassic }));
+    // undici's HTTP/2 client loads node:http2 (~9 ms of start-up) even though aksync never offers h2 (undici's
+    // allowH2 is off by default): it already copes with an http2 that cannot be loaded, so here it cannot.
+    build.onResolve({ filter: /^node:http2$/ }, (args) =>
+      /[\\/]undici[\\/]lib[\\/]dispatcher[\\/]client-h2\.js$/.test(args.importer) ? { path: 'http2', namespace: 'aksync-no-http2' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'aksync-no-http2' }, () => ({
+      contents: "throw new Error('node:http2 is not part of aksync');",
+      loader: 'js',
+    }));
   },
 };
 

@@ -79,7 +79,8 @@ function httpFor(options: TransportOptions): () => Promise<Http> {
   let http: Promise<Http> | undefined;
   return () =>
     (http ??= (undici ??= import('undici').then(commonJsExports)).then(({ Agent, fetch }) => {
-      const dispatcher = new Agent({ connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure } });
+      // HTTP/1.1 only, as authentik's API serves it; the build leaves undici's HTTP/2 client out (scripts/build.mjs).
+      const dispatcher = new Agent({ allowH2: false, connect: { timeout: options.timeoutMs, rejectUnauthorized: !options.insecure } });
       trackConnections(dispatcher);
       return { fetch, dispatcher };
     }));

@@ -1,5 +1,6 @@
 // `aksync demo`: a simulated authentik on a loopback port, and the monitor on it (Esc: the overview of all its
 // sources). No server, token or config needed.
+import { holdYoungGeneration } from '../../runtime/young-generation.js';
 import { createClient } from '../../api/client.js';
 import { SCENARIO_NAMES, startSimulator, type ScenarioName } from '../../simulator/index.js';
 import type { Flags } from '../args.js';
@@ -31,6 +32,7 @@ export async function runDemo(flags: Flags, io: Io): Promise<number> {
     fail(io, `there is no demo scenario '${flags.scenario}'; choose one of ${SCENARIO_NAMES.join(', ')}.`);
     return EXIT_USAGE;
   }
+  holdYoungGeneration();
   const generation = flags.generation ?? 'A';
   const simulator = await startSimulator({ scenario, generation });
   try {

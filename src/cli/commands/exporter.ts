@@ -2,6 +2,7 @@
 // over HTTP until SIGTERM, SIGINT or SIGHUP. Settings come as for every command (flags > environment > profile).
 import { safeLine } from '../../domain/sanitize.js';
 import { startExporter, type ExportedServer } from '../../exporter/exporter.js';
+import { holdYoungGeneration } from '../../runtime/young-generation.js';
 import { DEFAULT_LISTEN, exposureWarning, parseListen } from '../../exporter/listen.js';
 import type { Flags } from '../args.js';
 import { connect, EXIT_UNKNOWN, fail, loadSettings, warn } from '../context.js';
@@ -80,6 +81,8 @@ export async function runExporter(flags: Flags, io: Io, options: ExporterRunOpti
   }
   log(`serving ${exporter.url}/metrics for ${servers.map((s) => `${s.server} (${new URL(s.api.baseUrl).origin})`).join(', ')}`);
   options.onListening?.(exporter.url);
+  // It runs for weeks: from here on the young generation keeps its size.
+  holdYoungGeneration();
   await stopped;
   await exporter.close();
   log('stopped');

@@ -17,6 +17,7 @@ import { colourWanted, type Io } from '../output.js';
 import type { RunRecorder } from '../../history/recorder.js';
 import { screenHistory } from '../history-record.js';
 import { runStatus } from './status.js';
+import { holdYoungGeneration } from '../../runtime/young-generation.js';
 
 export interface ScreenOptions {
   ascii: boolean;
@@ -77,6 +78,8 @@ function lookFirst(api: AuthentikApi, slug: string, recorder: RunRecorder): { lo
 
 export async function runMonitorCommand(positionals: string[], flags: Flags, io: Io): Promise<number> {
   if (!io.stdout.isTTY) return runStatus(positionals, flags, io);
+  // The screens run for days: from here on the young generation keeps its first size.
+  holdYoungGeneration();
 
   const store = openStore(io);
   const loaded = loadSettings(flags, positionals[0], io, store);
