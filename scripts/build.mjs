@@ -7,13 +7,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { applyPatch, inkOutputCache, inkTextWidthCache, yogaInlineWasm } from './patches/ink-output-cache.mjs';
+import { stringWidthNarrow } from './patches/string-width-narrow.mjs';
 
 /** Applies our reviewed changes to dependencies while bundling them (see scripts/patches/). */
+const patches = [inkOutputCache, inkTextWidthCache, yogaInlineWasm, await stringWidthNarrow()];
 const patchDependencies = {
   name: 'patch-dependencies',
   setup(build) {
-    for (const patch of [inkOutputCache, inkTextWidthCache, yogaInlineWasm]) {
-      build.onLoad({ filter: patch.file }, ({ path }) => ({ contents: applyPatch(patch, readFileSync(path, 'utf8'), path), loader: 'js' }));
+    for (const patch of patches) {
+      build.onLoad({ filter: patch.file }, ({ path }) =>
+        patch.skip?.test(path) ? undefined : { contents: applyPatch(patch, readFileSync(path, 'utf8'), path), loader: 'js' },
+      );
     }
   },
 };

@@ -95,7 +95,7 @@ export function applyPatch(patch, source, path) {
   let patched = source;
   for (const { find, replace } of [{ find: patch.find, replace: patch.replace }, ...(patch.more ?? [])]) {
     if (!patched.includes(find)) {
-      throw new Error(`${path}: the ink output-cache patch no longer applies (ink changed); update scripts/patches/`);
+      throw new Error(`${path}: the build's patch no longer applies (the package changed); update scripts/patches/`);
     }
     patched = patched.replace(find, replace);
   }
