@@ -2,13 +2,13 @@
 // - the monitor's first frame with data / a bare fetch of the same status printed in the same terminal (budget 3x);
 // - `aksync status` / the same bare script with piped output (budget 1.5x).
 // --bin measures another copy (the old code: --bin ../base/bin/aksync.js) against the same floor.
-// Usage: npm run build && node scripts/bench/startup-ratio.mjs [--runs 7] [--bin PATH]
+// Usage: npm run build && node scripts/bench/startup-ratio.mjs [--runs 15] [--bin PATH]
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { benchEnvironment, HAS_DATA, option, REPO_ROOT, spawnInTerminal, startSimulator, stats, verdictLine } from './lib.mjs';
 
-const runs = Number(option('runs', '7'));
+const runs = Number(option('runs', '15'));
 const FLOOR = path.join(REPO_ROOT, 'scripts', 'bench', 'floor.mjs');
 const sim = await startSimulator('healthy');
 const env = { AUTHENTIK_TOKEN: sim.token };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endSentence, formatAge, formatClock, formatCount, formatDuration, formatShortAge, formatTime, plural } from './format.js';
+import { endSentence, formatAge, formatClock, formatCount, formatDuration, formatShortAge, formatTime, groupThousands, plural } from './format.js';
 
 describe('formatDuration', () => {
   it.each([
@@ -82,5 +82,13 @@ describe('endSentence', () => {
     expect(endSentence('cut short…')).toBe('cut short…');
     expect(endSentence('said "stop."')).toBe('said "stop."');
     expect(endSentence('ends in spaces.  ')).toBe('ends in spaces.');
+  });
+});
+
+describe('groupThousands', () => {
+  it('writes counts as en-US does, for every size and sign', () => {
+    for (const n of [0, 7, 999, 1000, 12240, 100000, 999999, 1234567, -1234, Number.MAX_SAFE_INTEGER, 2.5, 1234.5678]) {
+      expect(groupThousands(n), String(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });

@@ -50,11 +50,23 @@ const COUNT_UNITS: ReadonlyArray<[number, string]> = [
 ];
 
 /**
+ * `12240` as `12,240`, as `toLocaleString('en-US')` writes it, without it: loading ICU's number formats costs a few
+ * milliseconds of start-up and ~7 MB of resident memory, for commas.
+ */
+export function groupThousands(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) out = (end > 3 ? ',' : '') + digits.slice(Math.max(0, end - 3), end) + out;
+  return n < 0 ? `-${out}` : out;
+}
+
+/**
  * A count for a column `width` wide: the whole number (`12,240`) where it fits, else a compact form of at most four
  * characters (`1.2k`, `100k`, `1.2M`), rounded down so that it never reads as more than there is.
  */
 export function formatCount(n: number, width = Infinity): string {
-  const whole = n.toLocaleString('en-US');
+  const whole = groupThousands(n);
   if (whole.length <= width || n < 1000) return whole;
   const [unit, suffix] = COUNT_UNITS.find(([u]) => n >= u) as [number, string];
   const tenths = Math.floor((n * 10) / unit);

@@ -10,19 +10,19 @@ import { describe, expect, it } from 'vitest';
 import { applyPatch } from '../../scripts/patches/ink-output-cache.mjs';
 import { installedStringWidth, narrowRanges, stringWidthNarrow } from '../../scripts/patches/string-width-narrow.mjs';
 
-const original = (await installedStringWidth()) as (text: string) => number;
+const original = await installedStringWidth();
 const inkDir = path.dirname(createRequire(import.meta.url).resolve('ink'));
 const file = path.join(inkDir, '..', '..', 'string-width', 'index.js');
 
 describe("the build's patch of string-width", () => {
   it('applies to the string-width ink uses, and measures as string-width does', async () => {
-    const patch = (await stringWidthNarrow()) as { file: RegExp; skip: RegExp; find: string; replace: string; append: string };
+    const patch = await stringWidthNarrow();
     expect(patch.file.test(file) && !patch.skip.test(file)).toBe(true);
     const copy = path.join(path.dirname(file), `index.aksync-${process.pid}.js`);
     writeFileSync(copy, applyPatch(patch, readFileSync(file, 'utf8'), file));
     try {
       const patched = ((await import(pathToFileURL(copy).href)) as { default: (text: string) => number }).default;
-      const narrow = (narrowRanges(original) as [number, number][]).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)));
+      const narrow = narrowRanges(original).flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)));
       expect(narrow).toContain('✓');
       expect(narrow).toContain('─');
       expect(narrow).toContain('▶');

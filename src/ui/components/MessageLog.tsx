@@ -7,7 +7,7 @@ import type { MinLevel } from '../screen-state.js';
 import { positionOf } from '../scroll.js';
 import { useTheme } from '../theme-context.js';
 import { levelColor } from '../theme.js';
-import { formatClock } from '../../domain/format.js';
+import { formatClock, groupThousands } from '../../domain/format.js';
 import { Line, type Segment } from './Line.js';
 
 export interface MessageLogProps {
@@ -147,7 +147,7 @@ function highlighted(line: string, search: string, selected: boolean, color: Seg
 }
 
 function count(n: number): string {
-  return n.toLocaleString('en-US');
+  return groupThousands(n);
 }
 
 function binaryHas(sorted: readonly number[], value: number): boolean {
