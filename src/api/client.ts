@@ -104,6 +104,11 @@ export interface Client extends SyncApi {
    * so they come back as stand-ins without being parsed (the UI thread holds them: poll/worker/protocol.ts).
    */
   assumeTasks(slug: string, keys: readonly string[]): void;
+  /**
+   * Lets go of what the client remembers of `slug`'s status (its last answer and decoded tasks): the monitor reads a
+   * source's first status here and every later one on the worker, and a copy kept here would outlive every change.
+   */
+  forgetStatus(slug: string): void;
 }
 
 export function createClient(options: ClientOptions): Client {
@@ -482,6 +487,11 @@ export function createClient(options: ClientOptions): Client {
   return {
     baseUrl,
     assumeTasks: (slug, keys) => statusADecoders(slug).assume(keys),
+    forgetStatus(slug) {
+      statusADecoderBySlug.delete(slug);
+      const path = `${objectPath(KINDS.ldap, slug)}sync/status/ `;
+      for (const key of [...lastAnswers.keys()]) if (key.startsWith(path)) lastAnswers.delete(key);
+    },
     scheduleTaskPage,
     version,
     me,

@@ -114,4 +114,23 @@ describe('the client, with a body the task-by-task decoder refuses', () => {
     const notJson = await expectApiError(api.syncStatus('corp-ad'), 'bad_response');
     expect(notJson.message).toContain('sent something that is not JSON');
   });
+
+  it('forgetStatus lets go of a source\'s last status: the next answer, though the same, is decoded anew', async () => {
+    const body = JSON.stringify(example('a-completed'));
+    const server = await startServer(
+      routes({
+        'GET /api/v3/admin/version/': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"version_current":"2024.8.3"}'),
+        'GET /api/v3/sources/ldap/corp-ad/sync/status/': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
+      }),
+    );
+    servers.push(server);
+    const api = createClient({ url: server.url, token: TOKEN });
+    const first = await api.syncStatus('corp-ad');
+    expect(await api.syncStatus('corp-ad')).toBe(first);
+    api.forgetStatus('corp-ad');
+    const again = await api.syncStatus('corp-ad');
+    expect(again).not.toBe(first);
+    expect(again.tasks[0]).not.toBe(first.tasks[0]);
+    expect(again).toEqual(first);
+  });
 });

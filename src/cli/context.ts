@@ -1,7 +1,6 @@
 // What every command that talks to authentik needs: settings resolved (flags > env > profile), warnings shown,
 // and a client. Settings problems become one sentence on stderr and exit 3 (UNKNOWN), never a stack trace.
-import { createClient } from '../api/client.js';
-import type { AuthentikApi } from '../api/types.js';
+import { createClient, type Client } from '../api/client.js';
 import { resolveSettings, missingSettingsMessage, SettingsError, type Settings } from '../config/settings.js';
 import { ConfigFileError, openConfigStore, type ConfigStore } from '../config/store.js';
 import type { Flags } from './args.js';
@@ -53,7 +52,7 @@ export function loadSettings(flags: Flags, slug: string | undefined, io: Io, sto
 
 export interface Connection {
   settings: Settings & { url: string; token: string };
-  api: AuthentikApi;
+  api: Client;
   /** The server's origin, for headers and reports. */
   serverLabel: string;
 }

@@ -3,6 +3,7 @@
 // prints when there is not.
 import { missingSettingsMessage } from '../../config/settings.js';
 import type { AuthentikApi } from '../../api/types.js';
+import type { Client } from '../../api/client.js';
 import type { CurrentUser, ServerVersion } from '../../domain/model.js';
 import { primePoll } from '../../poll/primed.js';
 import { createStatusFetch } from '../../poll/status-fetch.js';
@@ -43,11 +44,17 @@ const FIRST_ANSWER_WAIT_MS = 300;
  * through the worker's. That API is made when first needed, with the first status as its seed: a small source then
  * never starts a thread, and a large one's first answer from the thread carries only the tasks that changed.
  */
-function statusReaders(here: AuthentikApi, worker: (seed?: StatusSeed) => AuthentikApi): { poll: AuthentikApi; app: AuthentikApi } {
+function statusReaders(here: Client, worker: (seed?: StatusSeed) => AuthentikApi): { poll: AuthentikApi; app: AuthentikApi } {
   let off: AuthentikApi | null = null;
   let firstRead = true;
   let seed: StatusSeed | undefined;
-  const later = () => (off ??= worker(seed));
+  const later = (): AuthentikApi => {
+    if (off === null) {
+      off = worker(seed);
+      seed = undefined; // the worker's books hold it now; kept here it would outlive every change
+    }
+    return off;
+  };
   return {
     poll: {
       ...here,
@@ -56,6 +63,8 @@ function statusReaders(here: AuthentikApi, worker: (seed?: StatusSeed) => Authen
         firstRead = false;
         const status = await here.syncStatus(slug, options);
         seed = { slug, status };
+        // The screen holds this status from now on; a copy kept by the client would outlive every change to it.
+        here.forgetStatus(slug);
         return status;
       },
     },
@@ -97,8 +106,8 @@ export async function runMonitorCommand(positionals: string[], flags: Flags, io:
   // The source's first poll and the server's identity are asked for now, while the screens' code loads.
   const made = connection?.ok ? connection.value : null;
   let offThread: ReturnType<typeof statusesOffThreadType> | null = null;
-  // The first status is read on this thread, at once; every later one on the worker, started by the second, so its
-  // loading competes neither with the screens' code nor with the first frame.
+  // The first status is read on this thread, at once; every later one through the worker's API (on its thread for a
+  // large source), made by the second, so its loading competes neither with the screens' code nor the first frame.
   const readers = made && statusReaders(made.api, (seed) => offThread!.api(made, seed));
   // Runs seen to end are recorded: one recorder per server, shared by this first look and the screens.
   const history = screenHistory(io.env);

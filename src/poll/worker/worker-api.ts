@@ -56,7 +56,9 @@ interface Pending {
  * `api` with syncStatus read by a worker thread built from `client` (the settings `api` was made from). Without a
  * built worker script (running from the sources), `api` itself is returned.
  */
-export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 'signal'>, options: StatusWorkerOptions = {}): StatusWorkerApi {
+export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 'signal'>, withSeed: StatusWorkerOptions = {}): StatusWorkerApi {
+  // The seed is used once, below: the closures keep `options` for the worker's life, and must not keep it.
+  const { seed, ...options } = withSeed;
   const script = options.workerUrl ?? BUILT_WORKER;
   if (!existsSync(fileURLToPath(script))) return { api, close: async () => undefined };
   const origin = new URL(api.baseUrl).origin;
@@ -147,7 +149,6 @@ export function withStatusWorker(api: AuthentikApi, client: Omit<ClientOptions, 
     request?.resolve(status);
   }
 
-  const seed = options.seed;
   if (seed === undefined) {
     // Started now, so its start-up overlaps the UI thread's own.
     worker = spawn();
