@@ -14,14 +14,18 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
  */
 const widths = new Map<string, number>();
 const WIDTHS_KEPT = 4_000;
+/** Longer texts (a server's whole message) are measured each time: 4,000 of them could hold megabytes. */
+const LONGEST_KEPT = 200;
 
 export function widthOf(text: string): number {
   if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = widths.get(text);
   if (width === undefined) {
-    if (widths.size >= WIDTHS_KEPT) widths.clear();
     width = stringWidth(text);
-    widths.set(text, width);
+    if (text.length <= LONGEST_KEPT) {
+      if (widths.size >= WIDTHS_KEPT) widths.clear();
+      widths.set(text, width);
+    }
   }
   return width;
 }
