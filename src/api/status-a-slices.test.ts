@@ -85,21 +85,27 @@ describe('a generation A status, task by task', () => {
   });
 });
 
-describe('the client, with a body the task-by-task decoder refuses', () => {
+describe('the client, reading a generation A status task by task', () => {
   const servers: TestServer[] = [];
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
-  it('names the wrong field as before, after a good answer was decoded task by task', async () => {
-    let body = JSON.stringify(example('a-completed'));
+  /** A 2024.8 server whose status body is whatever `body()` says at the time. */
+  async function serving(body: () => string): Promise<TestServer> {
     const server = await startServer(
       routes({
         'GET /api/v3/admin/version/': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"version_current":"2024.8.3"}'),
-        'GET /api/v3/sources/ldap/corp-ad/sync/status/': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
+        'GET /api/v3/sources/ldap/corp-ad/sync/status/': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body()),
       }),
     );
     servers.push(server);
+    return server;
+  }
+
+  it('names the wrong field as before, after a good answer was decoded task by task', async () => {
+    let body = JSON.stringify(example('a-completed'));
+    const server = await serving(() => body);
     const api = createClient({ url: server.url, token: TOKEN });
     const first = await api.syncStatus('corp-ad');
     expect(first.tasks).toHaveLength(3);
@@ -117,13 +123,7 @@ describe('the client, with a body the task-by-task decoder refuses', () => {
 
   it('forgetStatus lets go of a source\'s last status: the next answer, though the same, is decoded anew', async () => {
     const body = JSON.stringify(example('a-completed'));
-    const server = await startServer(
-      routes({
-        'GET /api/v3/admin/version/': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"version_current":"2024.8.3"}'),
-        'GET /api/v3/sources/ldap/corp-ad/sync/status/': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body),
-      }),
-    );
-    servers.push(server);
+    const server = await serving(() => body);
     const api = createClient({ url: server.url, token: TOKEN });
     const first = await api.syncStatus('corp-ad');
     expect(await api.syncStatus('corp-ad')).toBe(first);
