@@ -50,6 +50,9 @@ export const DEFAULT_HISTORY_LIMITS: HistoryLimits = {
   storeBytes: 8 * 1024 * 1024,
 };
 
+/** How many times a record is written again when compactions keep replacing the file under it (see appendBytes). */
+const APPEND_TRIES = 100;
+
 /** A lock older than this belongs to a writer that died. */
 export const STALE_LOCK_MS = 60_000;
 
@@ -238,8 +241,13 @@ export function openHistoryStore(options: OpenHistoryOptions = {}): HistoryStore
     return path.join(dir, historyFileName(server, ref));
   }
 
-  /** Appends `bytes` as whole lines; the file's size after. Writes again if the file was replaced meanwhile. */
-  function appendBytes(file: string, bytes: Buffer, tries = 3): number {
+  /**
+   * Appends `bytes` as whole lines; the file's size after. Writes again, to the new file, for as long as the file was
+   * replaced while it wrote: a line that reached a file after its compactor's last read is only there. Two processes
+   * compacting in turn can replace it several times in a row (three tries lost a run in such a storm); each try is a
+   * few system calls, and a compaction needs the lock, so the tries run out only if the disk does.
+   */
+  function appendBytes(file: string, bytes: Buffer, tries = APPEND_TRIES): number {
     let fd: number;
     try {
       fd = fs.openSync(file, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW, HISTORY_FILE_MODE);
@@ -293,7 +301,10 @@ export function openHistoryStore(options: OpenHistoryOptions = {}): HistoryStore
       } catch (error) {
         if (errno(error) !== 'EEXIST') throw new StoreProblem(`the lock ${quoted(lock)} cannot be made (${errno(error)})`);
         const held = fs.lstatSync(lock, { throwIfNoEntry: false });
-        if (held && Date.now() - held.mtimeMs < STALE_LOCK_MS) return null;
+        // Released meanwhile: try again. (Removing it here would remove the lock another process may have just
+        // taken, and two compactions at once lose lines.)
+        if (held === undefined) continue;
+        if (Date.now() - held.mtimeMs < STALE_LOCK_MS) return null;
         fs.rmSync(lock, { force: true }); // a dead writer's
       }
     }
