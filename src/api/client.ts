@@ -97,7 +97,7 @@ const decodeStatusB = (body: unknown, answer: Answer) => parseAnswer(syncStatusB
 const decodeSchedules = (body: unknown, answer: Answer) => parseAnswer(scheduleListSchema, body, answer);
 const decodeTaskPage = (body: unknown, answer: Answer) => parseAnswer(taskListSchema, body, answer);
 
-/** The client, and what only the status worker asks of it. */
+/** The client, and what only the monitor's status reading asks of it (the worker's seed, the UI thread's first read). */
 export interface Client extends SyncApi {
   /**
    * With `taskStandIns`: the next generation A status of `slug` counts tasks with these content keys as already read,
